@@ -1,0 +1,30 @@
+# Shared by deploy/local/up, down and token: where things are and how the six services are named.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DATA="$ROOT/deploy/local/.data"
+SERVICES=(session-service sandbox-orchestrator stream-gateway diagnostics-service ticket-bridge telemetry-ingest)
+declare -A PORTS=([session-service]=8081 [sandbox-orchestrator]=8082 [stream-gateway]=8083
+                  [diagnostics-service]=8084 [ticket-bridge]=8085 [telemetry-ingest]=8086)
+declare -A DATABASES=([session-service]=px_session [sandbox-orchestrator]=px_sandbox
+                      [diagnostics-service]=px_diagnostics [ticket-bridge]=px_tickets)
+DEVSTACK_CP_FILE="$ROOT/libs/devstack/target/runtime-classpath.txt"
+
+devstack_classpath() {
+  echo "$ROOT/libs/devstack/target/classes:$(cat "$DEVSTACK_CP_FILE")"
+}
+
+pid_alive() {
+  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+}
+
+# Builds whatever the local run needs that is not built yet (first run, or after a clean).
+build_if_missing() {
+  local missing=false svc
+  [ -f "$DEVSTACK_CP_FILE" ] || missing=true
+  for svc in "${SERVICES[@]}"; do
+    [ -f "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" ] || missing=true
+  done
+  if [ "$missing" = true ]; then
+    echo "Building the suite (first run; later runs start at once) ..."
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests package) || { echo "build failed" >&2; exit 1; }
+  fi
+}

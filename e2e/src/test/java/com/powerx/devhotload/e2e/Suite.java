@@ -1,0 +1,154 @@
+package com.powerx.devhotload.e2e;
+
+import com.powerx.devhotload.devstack.DevStack;
+import com.powerx.devhotload.devstack.FreePorts;
+import com.powerx.devhotload.devstack.LocalInfra;
+import com.powerx.devhotload.devstack.LocalTokens;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite for end-to-end tests: the devstack's real PostgreSQL, Redis and Kafka, and the six packaged
+ * services started as separate processes ({@code java -jar quarkus-run.jar}) on free ports, exactly as
+ * {@code deploy/local/up} runs them. Tests talk to it only over HTTP, SSE and Kafka.
+ */
+public final class Suite {
+
+    public static final List<String> SERVICES = List.of("session-service", "sandbox-orchestrator", "stream-gateway",
+            "diagnostics-service", "ticket-bridge", "telemetry-ingest");
+    private static final Map<String, String> DATABASES = Map.of("session-service", "px_session",
+            "sandbox-orchestrator", "px_sandbox", "diagnostics-service", "px_diagnostics", "ticket-bridge", "px_tickets");
+
+    private static Suite running;
+
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final DevStack stack;
+    private Duration startup;
+
+    private Suite(DevStack stack) {
+        this.stack = stack;
+    }
+
+    /** Starts the suite once per test JVM and stops it when the JVM exits. */
+    public static synchronized Suite get() throws Exception {
+        if (running == null) {
+            DevStack stack = DevStack.shared();
+            LocalInfra.DATABASES.forEach(stack.postgres()::ensureDatabase);
+            Suite suite = new Suite(stack);
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::stop, "e2e-suite-stop"));
+            suite.start();
+            running = suite;
+        }
+        return running;
+    }
+
+    private void start() throws Exception {
+        Path root = Path.of(System.getProperty("px.repo.root", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("e2e/target/service-logs");
+        Files.createDirectories(logs);
+        Instant begin = Instant.now();
+        for (String service : SERVICES) {
+            Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: run ./mvnw verify (or package) from the repo root");
+            }
+            int port = FreePorts.next();
+            ProcessBuilder pb = new ProcessBuilder(javaBin(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
+                    "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service + ".log").toFile());
+            Map<String, String> env = pb.environment();
+            env.put("PX_HTTP_PORT", String.valueOf(port));
+            env.put("PX_PG_URL", stack.postgres().baseUrl());
+            env.put("PX_PG_USER", stack.postgres().user());
+            env.put("PX_PG_PASSWORD", stack.postgres().password());
+            env.put("PX_REDIS_URL", stack.redis().uri());
+            env.put("PX_KAFKA_BOOTSTRAP", stack.kafka().bootstrapServers());
+            env.put("PX_AUTH_MODE", "local");
+            env.put("QUARKUS_OIDC_PUBLIC_KEY", LocalTokens.forTests().publicKey());
+            if (DATABASES.containsKey(service)) {
+                env.put("PX_PG_DB", DATABASES.get(service));
+            }
+            processes.put(service, pb.start());
+            ports.put(service, port);
+        }
+        for (String service : SERVICES) {
+            awaitReady(service, Duration.ofSeconds(180));
+        }
+        startup = Duration.between(begin, Instant.now());
+    }
+
+    private void awaitReady(String service, Duration within) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            Process p = processes.get(service);
+            if (!p.isAlive()) {
+                throw new IllegalStateException(service + " exited with " + p.exitValue() + "; see e2e/target/service-logs/" + service + ".log");
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(url(service, "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready within " + within.toSeconds() + " s");
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public URI url(String service, String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + ports.get(service) + pathAndQuery);
+    }
+
+    public DevStack stack() {
+        return stack;
+    }
+
+    /** How long the six services took from launch until all were ready. */
+    public Duration startupTime() {
+        return startup;
+    }
+
+    public List<String> services() {
+        return new ArrayList<>(processes.keySet());
+    }
+
+    public boolean isAlive(String service) {
+        return processes.get(service).isAlive();
+    }
+
+    void stop() {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.powerx.devhotload.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode ({@code application/cloudevents+json}), the envelope of every
+ * message on Kafka (CONTRACT.md §9). Extension attribute names are lower case, as CloudEvents requires.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CloudEvent(
+        @Required @AllowedValues(CloudEvent.SPEC_VERSION) String specversion,
+        @Required String id,
+        @Required String source,
+        @Required String type,
+        String subject,
+        String time,
+        String datacontenttype,
+        String tenantid,
+        String pluginid,
+        String sessionid,
+        String traceparent,
+        JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    /** Media type of a whole event on the wire (structured mode). */
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
+    /** Media type of {@code data}. */
+    public static final String DATA_CONTENT_TYPE = "application/json";
+
+    // Fixed millisecond precision keeps times sortable as strings and equal across producers.
+    private static final DateTimeFormatter RFC_3339_MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * A new event with a random id and the current time; {@code payload} becomes {@code data} and is checked against
+     * the record registered for {@code type} (so a producer finds a contract break before it publishes).
+     *
+     * @throws IllegalArgumentException for an unknown type or a payload record of another type
+     * @throws InvalidEventException    for a payload that misses a required field
+     */
+    public static CloudEvent create(String source, String type, String subject, String tenantId, String pluginId,
+                                    String sessionId, Object payload) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("source is required");
+        }
+        Class<? extends EventPayload> expected = PayloadTypes.of(type);
+        if (payload instanceof EventPayload && !expected.isInstance(payload)) {
+            throw new IllegalArgumentException("payload " + payload.getClass().getSimpleName()
+                    + " does not match type '" + type + "', which carries " + expected.getSimpleName());
+        }
+        JsonNode data = EventCodec.toNode(payload);
+        PayloadValidator.validate(type, expected, data);
+        return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject,
+                formatTime(Instant.now()), DATA_CONTENT_TYPE, tenantId, pluginId, sessionId, null, data);
+    }
+
+    /** RFC 3339 UTC with milliseconds, e.g. {@code 2026-11-22T23:11:46.123Z}: the format of {@link #time()}. */
+    public static String formatTime(Instant instant) {
+        return RFC_3339_MILLIS.format(instant);
+    }
+
+    /** A copy carrying the W3C trace context, so traces continue across Kafka. */
+    public CloudEvent withTraceparent(String traceparent) {
+        return new CloudEvent(specversion, id, source, type, subject, time, datacontenttype, tenantid, pluginid,
+                sessionid, traceparent, data);
+    }
+
+    /**
+     * The Kafka record key: the session keeps one session's events in order; alerts are keyed by plugin
+     * (CONTRACT.md §9) because rules such as bundle-oversize span sessions. Falls back to subject, then id.
+     */
+    public String partitionKey() {
+        String preferred = EventTypes.isAlert(type) ? pluginid : sessionid;
+        return firstPresent(preferred, subject, id);
+    }
+
+    private static String firstPresent(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

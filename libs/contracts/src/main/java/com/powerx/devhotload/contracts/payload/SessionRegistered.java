@@ -1,0 +1,32 @@
+package com.powerx.devhotload.contracts.payload;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.powerx.devhotload.contracts.AllowedValues;
+import com.powerx.devhotload.contracts.EventPayload;
+import com.powerx.devhotload.contracts.Required;
+
+import java.time.Instant;
+import java.util.List;
+
+/** {@code dev.session.registered}: a new session; carries the SHA-256 of its reload token, never the token itself. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SessionRegistered(
+        @Required String sessionId,
+        @Required String tenantId,
+        @Required String developerId,
+        @Required String pluginId,
+        String version,
+        @Required @AllowedValues({"node", "python", "external"}) String runtime,
+        String entry,
+        List<FileRef> files,
+        String buildHash,
+        String sandboxEndpoint,
+        // Hex SHA-256 of the reload token: stream-gateway authenticates CLI streams with it (event-carried state).
+        @Required String reloadTokenSha256,
+        @Required Instant expiresAt,
+        List<String> missingBlobs,
+        // pending, or active at once for an external session without a sandbox endpoint (CONTRACT.md §3).
+        @AllowedValues({"pending", "active", "terminated", "expired"}) String status) implements EventPayload {
+}

@@ -1,0 +1,56 @@
+package com.powerx.devhotload.platform.security;
+
+import com.powerx.devhotload.platform.api.ApiException;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is calling, reduced to what every query and stream filter needs: the tenant, the developer, the permissions,
+ * or — for the CLI's session-scoped calls — the raw reload token that the owning service checks against its hash.
+ */
+public record Caller(Kind kind, String tenantId, String developerId, Set<String> permissions, String reloadToken) {
+
+    /** How the caller proved who it is. */
+    public enum Kind { ANONYMOUS, LOCAL, TOKEN, RELOAD_TOKEN }
+
+    public static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, null, null, Set.of(), null);
+
+    public boolean isAnonymous() {
+        return kind == Kind.ANONYMOUS;
+    }
+
+    /** A caller identified as a tenant member (local or JWT), not merely holding a session's reload token. */
+    public boolean hasTenant() {
+        return tenantId != null;
+    }
+
+    public boolean has(String permission) {
+        return permissions.contains(permission);
+    }
+
+    public Optional<String> reloadTokenValue() {
+        return Optional.ofNullable(reloadToken);
+    }
+
+    /** The caller's tenant, or 401 when it has none (anonymous, or only a reload token). */
+    public String requireTenant() {
+        if (tenantId == null) {
+            throw ApiException.unauthorized("credentials required");
+        }
+        return tenantId;
+    }
+
+    /** 401 without an identity, 403 without the permission. */
+    public void require(String permission) {
+        requireTenant();
+        if (!has(permission)) {
+            throw ApiException.forbidden("permission " + permission + " required");
+        }
+    }
+
+    /** Whether this caller may see data of {@code tenant}: its own, or any with the global admin permission. */
+    public boolean canSeeTenant(String tenant) {
+        return tenantId != null && (tenantId.equals(tenant) || has(Permissions.ADMIN_GLOBAL));
+    }
+}

@@ -1,0 +1,686 @@
+// PowerX Dev Hotload — Node.js sandbox harness.
+//
+// Started by sandbox-orchestrator as `node harness.mjs` (one process per session). It connects to the Unix
+// socket named by PX_SANDBOX_CONTROL and speaks newline-delimited JSON there (docs/sandbox-protocol.md).
+// stdout/stderr belong to the plugin; the control protocol never uses them.
+//
+// Each plugin version runs in its own worker_threads Worker (plugin-worker.mjs): a reload starts a fresh
+// Worker for the new code, so the whole module graph is evaluated anew and the old one is freed when its
+// Worker is terminated. The main thread only speaks the protocol, enforces timeouts and keeps the old
+// version's Worker alive until the new version is fully up, so a failed reload can put it back.
+import net from 'node:net';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+
+const PROTOCOL_VERSION = 1;
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+const PROBE_MS = 500;
+const LOG_BACKPRESSURE_BYTES = 8 * 1024 * 1024;
+const EXIT_WEDGED = 70;
+const EXIT_OUT_OF_MEMORY = 71;
+const DEFAULT_ENTRIES = ['index.mjs', 'index.js', 'index.cjs'];
+
+function positiveInt(value, fallback) {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+const config = {
+  controlPath: process.env.PX_SANDBOX_CONTROL,
+  sessionId: process.env.PX_SANDBOX_SESSION ?? '',
+  hookTimeoutMs: positiveInt(process.env.PX_SANDBOX_HOOK_TIMEOUT_MS, 5000),
+  invokeTimeoutMs: positiveInt(process.env.PX_SANDBOX_INVOKE_TIMEOUT_MS, 10000),
+  maxOldSpaceMb: positiveInt(process.env.PX_SANDBOX_MAX_OLD_SPACE_MB, 0),
+  echoLogs: (process.env.PX_SANDBOX_LOG_ECHO ?? '1') !== '0',
+};
+const startedAt = performance.now();
+
+// ---------------------------------------------------------------------------------------------- errors
+
+/** A failure to report on the wire: info = {message, stack, phase?, hook?, timeout?, code?, name?}. */
+class HarnessError extends Error {
+  constructor(info) {
+    super(info.message);
+    this.info = { stack: '', ...info };
+  }
+}
+
+function badRequest(message) {
+  return new HarnessError({ message, phase: 'protocol', code: 'BAD_REQUEST' });
+}
+
+function withPhase(err, phase, hook) {
+  const info = err instanceof HarnessError
+    ? { ...err.info }
+    : { name: err?.name ?? 'Error', message: String(err?.message ?? err), stack: String(err?.stack ?? '') };
+  info.phase = phase;
+  if (hook) info.hook = hook;
+  return new HarnessError(info);
+}
+
+// ----------------------------------------------------------------------------------------- control socket
+
+let socket = null;
+let connected = false;
+let exitCodeChosen = null; // set once the harness has decided to exit
+let fatalCode = null;
+let droppedLogs = 0;
+
+function writeLine(message) {
+  if (!socket || socket.destroyed) return;
+  socket.write(`${JSON.stringify(message)}\n`);
+}
+
+function sendEvent(event) {
+  writeLine(event);
+}
+
+// Log events are the only traffic the harness may shed: when the orchestrator stops reading, they are counted
+// and the count is reported once the socket drains, never dropped silently.
+function sendLog(level, source, message, sequence) {
+  if (!socket || socket.destroyed) return;
+  if (socket.writableLength > LOG_BACKPRESSURE_BYTES) {
+    droppedLogs += 1;
+    return;
+  }
+  if (droppedLogs > 0) {
+    const dropped = droppedLogs;
+    droppedLogs = 0;
+    writeLine({ event: 'log', level: 'warn', source: 'harness', sequence,
+      message: `${dropped} log events were dropped because the control socket was not being read`, dropped });
+  }
+  const event = { event: 'log', level, source, message };
+  if (sequence !== undefined && sequence !== null) event.sequence = sequence;
+  writeLine(event);
+}
+
+// Harness messages go to the orchestrator only: stdout/stderr carry nothing but the plugin's own output.
+function harnessLog(level, message) {
+  sendLog(level, 'harness', message, sandbox.active?.sequence);
+}
+
+/** Flushes what is queued on the control socket, then exits with code. */
+function exitNow(code) {
+  if (exitCodeChosen !== null) return;
+  exitCodeChosen = code;
+  if (!socket || socket.destroyed) process.exit(code);
+  socket.end(() => process.exit(code));
+  setTimeout(() => process.exit(code), 1000).unref();
+}
+
+/** The plugin can no longer serve: tell the orchestrator why, let pending replies out, exit with code. */
+function fatal(code, reason, sequence) {
+  if (fatalCode !== null || exitCodeChosen !== null) return;
+  fatalCode = code;
+  const event = { event: 'fatal', code, reason };
+  if (sequence !== undefined) event.sequence = sequence;
+  sendEvent(event);
+  process.stderr.write(`[px-harness] ${reason}; exiting with code ${code}\n`);
+  setTimeout(() => exitNow(code), 20);
+}
+
+// ------------------------------------------------------------------------------------------------ lock
+
+/** Invokes and getState share; load, reload and shutdown are exclusive. Waiting writers block new readers. */
+class ReadWriteLock {
+  #readers = 0;
+  #writer = false;
+  #queue = [];
+
+  read(fn) {
+    return this.#run(false, fn);
+  }
+
+  write(fn) {
+    return this.#run(true, fn);
+  }
+
+  async #run(write, fn) {
+    await new Promise((resolve) => {
+      this.#queue.push({ write, resolve });
+      this.#drain();
+    });
+    try {
+      return await fn();
+    } finally {
+      if (write) this.#writer = false;
+      else this.#readers -= 1;
+      this.#drain();
+    }
+  }
+
+  #drain() {
+    while (this.#queue.length > 0 && !this.#writer) {
+      const head = this.#queue[0];
+      if (head.write) {
+        if (this.#readers > 0) return;
+        this.#writer = true;
+      } else {
+        this.#readers += 1;
+      }
+      this.#queue.shift();
+      head.resolve();
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------ plugin version
+
+/** One loaded plugin version = one Worker. */
+class PluginVersion {
+  constructor({ dir, entry, entryFile, sequence }) {
+    this.dir = dir;
+    this.entry = entry;
+    this.entryFile = entryFile;
+    this.sequence = sequence;
+    this.hooks = new Set();
+    this.handlers = [];
+    this.lastState = null;
+    this.dead = false;
+    this.retired = false;
+    this.exitCodeValue = null;
+    this.crashError = null;
+    this.onUnexpectedExit = null;
+    this.pending = new Map();
+    this.nextId = 1;
+
+    const options = {
+      workerData: { entryFile, sequence, sessionId: config.sessionId },
+      stdout: false,
+      stderr: false,
+    };
+    if (config.maxOldSpaceMb > 0) options.resourceLimits = { maxOldGenerationSizeMb: config.maxOldSpaceMb };
+    this.worker = new Worker(new URL('./plugin-worker.mjs', import.meta.url), options);
+    this.worker.on('message', (message) => this.#onMessage(message));
+    this.worker.on('error', (err) => {
+      this.crashError = err;
+    });
+    this.worker.on('exit', (code) => this.#onExit(code));
+  }
+
+  #onMessage(message) {
+    if (message?.type === 'log') {
+      sendLog(message.level, 'console', message.message, this.sequence);
+      if (config.echoLogs) {
+        const stream = message.level === 'warn' || message.level === 'error' ? process.stderr : process.stdout;
+        stream.write(`${message.message}\n`);
+      }
+      return;
+    }
+    if (message?.type !== 'reply') return;
+    const pending = this.pending.get(message.id);
+    if (!pending) return; // timed out already
+    this.pending.delete(message.id);
+    clearTimeout(pending.timer);
+    if (message.ok) pending.resolve(message.result);
+    else pending.reject(new HarnessError(message.error));
+  }
+
+  #onExit(code) {
+    this.dead = true;
+    this.exitCodeValue = code;
+    const crash = this.crashError;
+    const outOfMemory = crash?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    const info = crash
+      ? { name: crash.name, message: `plugin crashed: ${crash.message}`, stack: String(crash.stack ?? ''),
+        code: outOfMemory ? 'OUT_OF_MEMORY' : 'PLUGIN_CRASHED' }
+      : { message: `plugin exited with code ${code}`, stack: '', code: 'PLUGIN_EXITED', exitCode: code };
+    for (const pending of this.pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(new HarnessError(info));
+    }
+    this.pending.clear();
+    if (!this.retired && this.onUnexpectedExit) {
+      this.onUnexpectedExit(outOfMemory ? EXIT_OUT_OF_MEMORY : code, info);
+    }
+  }
+
+  /** Sends one op to the Worker; rejects with a HarnessError on failure, timeout or Worker exit. */
+  call(op, fields, timeoutMs, what) {
+    if (this.dead) {
+      return Promise.reject(new HarnessError({ message: `plugin (sequence ${this.sequence}) is not running`,
+        code: 'PLUGIN_EXITED' }));
+    }
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new HarnessError({ message: `${what} did not finish within ${timeoutMs} ms`, stack: '',
+          timeout: true, code: 'TIMEOUT' }));
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ id, op, ...fields });
+    });
+  }
+
+  /** True when the Worker's event loop answers within PROBE_MS (a pending promise does not block it). */
+  async responsive() {
+    if (this.dead) return false;
+    try {
+      await this.call('probe', {}, PROBE_MS, 'probe');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  retire() {
+    if (this.retired) return;
+    this.retired = true;
+    if (!this.dead) this.worker.terminate().catch(() => {});
+  }
+}
+
+// --------------------------------------------------------------------------------------------- sandbox
+
+function elapsed(since) {
+  return performance.now() - since;
+}
+
+function roundPhases(phases, keys) {
+  const out = {};
+  for (const key of keys ?? Object.keys(phases)) out[key] = Math.round(phases[key] ?? 0);
+  return out;
+}
+
+const LOAD_PHASES = ['loadMs', 'initMs', 'restoreStateMs'];
+const RELOAD_PHASES = ['saveStateMs', 'teardownMs', 'loadMs', 'initMs', 'restoreStateMs', 'onReloadMs'];
+
+class Sandbox {
+  constructor() {
+    this.active = null;
+    this.reloading = false;
+    this.closing = false;
+    this.lock = new ReadWriteLock();
+  }
+
+  // Resolves the entry file inside the bundle directory (phase load on failure).
+  resolveEntry(dir, entry) {
+    if (typeof dir !== 'string' || !path.isAbsolute(dir)) throw badRequest('"dir" must be an absolute path');
+    if (entry !== undefined && entry !== null && typeof entry !== 'string') {
+      throw badRequest('"entry" must be a string');
+    }
+    let stat;
+    try {
+      stat = fs.statSync(dir);
+    } catch {
+      throw new HarnessError({ message: `bundle directory ${dir} does not exist`, phase: 'load' });
+    }
+    if (!stat.isDirectory()) throw new HarnessError({ message: `${dir} is not a directory`, phase: 'load' });
+    const candidates = entry ? [entry] : DEFAULT_ENTRIES;
+    for (const candidate of candidates) {
+      const file = path.resolve(dir, candidate);
+      if (file !== dir && !file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep)) {
+        throw badRequest(`entry "${candidate}" is outside the bundle directory`);
+      }
+      if (fs.existsSync(file)) return { entry: candidate, entryFile: file };
+    }
+    throw new HarnessError({ message: `entry ${candidates.join(' or ')} not found in ${dir}`, phase: 'load' });
+  }
+
+  // Runs fn, adds its wall time to phases[phase + "Ms"], tags failures with the phase and hook.
+  async timed(phases, phase, hook, fn) {
+    const t = performance.now();
+    try {
+      return await fn();
+    } catch (err) {
+      throw withPhase(err, phase, hook);
+    } finally {
+      phases[`${phase}Ms`] = (phases[`${phase}Ms`] ?? 0) + elapsed(t);
+    }
+  }
+
+  hook(version, name, fields = {}) {
+    return version.call('hook', { name, ...fields }, config.hookTimeoutMs, `${name}()`);
+  }
+
+  // New Worker + import (phase load) + construct (phase init). The Worker is retired on failure.
+  async startVersion(dir, entry, entryFile, sequence, phases) {
+    let version = null;
+    try {
+      await this.timed(phases, 'load', null, async () => {
+        version = new PluginVersion({ dir, entry, entryFile, sequence });
+        await version.call('import', {}, config.hookTimeoutMs, `loading ${entry}`);
+      });
+      const shape = await this.timed(phases, 'init', 'construct',
+        () => version.call('construct', {}, config.hookTimeoutMs, 'construct'));
+      version.hooks = new Set(shape.hooks);
+      version.handlers = shape.handlers;
+      version.onUnexpectedExit = (code, info) => this.onVersionExit(version, code, info);
+      return version;
+    } catch (err) {
+      version?.retire();
+      throw err;
+    }
+  }
+
+  // The order of a (re)start with state: setReloadState(state) if a state exists, then setup(ctx).
+  async initialise(version, state, reason, phases) {
+    if (state !== null && state !== undefined && version.hooks.has('setReloadState')) {
+      await this.timed(phases, 'restoreState', 'setReloadState', () => this.hook(version, 'setReloadState', { state }));
+    }
+    if (version.hooks.has('setup')) {
+      await this.timed(phases, 'init', 'setup', () => this.hook(version, 'setup', { ctx: { reason } }));
+    }
+  }
+
+  onVersionExit(version, code, info) {
+    if (version !== this.active || this.reloading || this.closing) return;
+    this.active = null;
+    const reason = info.code === 'PLUGIN_EXITED'
+      ? `plugin (sequence ${version.sequence}) exited with code ${code}`
+      : `${info.message} (sequence ${version.sequence})`;
+    fatal(code === 0 ? 0 : code, reason, version.sequence);
+  }
+
+  async load(req) {
+    if (!Number.isInteger(req.sequence)) throw badRequest('"sequence" must be an integer');
+    return this.lock.write(async () => {
+      if (this.active) {
+        throw badRequest(`sequence ${this.active.sequence} is already loaded; use reload`);
+      }
+      const { entry, entryFile } = this.resolveEntry(req.dir, req.entry);
+      const state = req.state ?? null;
+      const t0 = performance.now();
+      const phases = {};
+      const version = await this.startVersion(req.dir, entry, entryFile, req.sequence, phases);
+      try {
+        await this.initialise(version, state, state === null ? 'load' : 'restore', phases);
+      } catch (err) {
+        version.retire();
+        throw err;
+      }
+      version.lastState = state;
+      this.active = version;
+      harnessLog('info', `loaded sequence ${req.sequence} from ${req.dir}`);
+      return { result: 'loaded', sequence: req.sequence, phases: roundPhases(phases, LOAD_PHASES),
+        durationMs: Math.round(elapsed(t0)), handlers: version.handlers };
+    });
+  }
+
+  async reload(req) {
+    if (!Number.isInteger(req.sequence)) throw badRequest('"sequence" must be an integer');
+    return this.lock.write(async () => {
+      const old = this.active;
+      if (!old) {
+        throw new HarnessError({ message: 'no plugin version is loaded; send load first', phase: 'protocol',
+          code: 'NOT_LOADED' });
+      }
+      const { entry, entryFile } = this.resolveEntry(req.dir, req.entry);
+      this.reloading = true;
+      try {
+        return await this.swap(old, req.dir, entry, entryFile, req.sequence);
+      } finally {
+        this.reloading = false;
+      }
+    });
+  }
+
+  // getReloadState (old) -> teardown (old) -> load new -> construct -> setReloadState(state) -> onReload.
+  async swap(old, dir, entry, entryFile, sequence) {
+    const t0 = performance.now();
+    const phases = {};
+    let state = old.lastState;
+    let tornDown = false;
+    let next = null;
+    try {
+      if (old.hooks.has('getReloadState')) {
+        const saved = await this.timed(phases, 'saveState', 'getReloadState', () => this.hook(old, 'getReloadState'));
+        state = saved.value;
+        old.lastState = state;
+      } else {
+        state = null;
+      }
+      tornDown = true;
+      if (old.hooks.has('teardown')) {
+        await this.timed(phases, 'teardown', 'teardown',
+          () => this.hook(old, 'teardown', { ctx: { reason: 'reload', nextSequence: sequence } }));
+      }
+      next = await this.startVersion(dir, entry, entryFile, sequence, phases);
+      if (state !== null && next.hooks.has('setReloadState')) {
+        await this.timed(phases, 'restoreState', 'setReloadState', () => this.hook(next, 'setReloadState', { state }));
+      }
+      // onReload(ctx) initialises the new version; a version without onReload gets its setup(ctx) instead.
+      const initHook = next.hooks.has('onReload') ? 'onReload' : next.hooks.has('setup') ? 'setup' : null;
+      if (initHook) {
+        await this.timed(phases, 'onReload', initHook, () => this.hook(next, initHook,
+          { ctx: { reason: 'reload', previousSequence: old.sequence } }));
+      }
+    } catch (err) {
+      next?.retire();
+      return this.rollBack({ old, state, tornDown, err, phases, t0, sequence });
+    }
+    next.lastState = state;
+    this.active = next;
+    old.retire();
+    harnessLog('info', `reloaded sequence ${old.sequence} -> ${sequence}`);
+    return { result: 'reloaded', sequence, previousSequence: old.sequence,
+      phases: roundPhases(phases, RELOAD_PHASES), durationMs: Math.round(elapsed(t0)), handlers: next.handlers };
+  }
+
+  // Puts the previous version back. Its Worker is still alive unless it died or stopped answering; if it is
+  // responsive and was torn down it gets setReloadState(savedState) + setup(ctx) again; if it is gone, a fresh
+  // Worker is started on its bundle directory with the same state. Only if both fail is the sandbox left empty.
+  async rollBack({ old, state, tornDown, err, phases, t0, sequence }) {
+    const tr = performance.now();
+    const error = err instanceof HarnessError ? err.info : withPhase(err, 'load').info;
+    let restored = null;
+    let restarted = false;
+    let rollbackError = null;
+    if (await old.responsive()) {
+      try {
+        if (tornDown) await this.initialise(old, state, 'rollback', {});
+        restored = old;
+      } catch (e) {
+        rollbackError = withPhase(e, 'rollback').info;
+      }
+    }
+    if (!restored) {
+      old.retire();
+      try {
+        const scratch = {};
+        const fresh = await this.startVersion(old.dir, old.entry, old.entryFile, old.sequence, scratch);
+        try {
+          await this.initialise(fresh, state, 'rollback', scratch);
+        } catch (e) {
+          fresh.retire();
+          throw e;
+        }
+        restored = fresh;
+        restarted = true;
+      } catch (e) {
+        rollbackError = withPhase(e, 'rollback').info;
+      }
+    }
+    const common = { sequence, error, phases: roundPhases(phases), rollbackMs: Math.round(elapsed(tr)),
+      durationMs: Math.round(elapsed(t0)) };
+    if (!restored) {
+      this.active = null;
+      harnessLog('error', `reload to ${sequence} failed in ${error.phase} and sequence ${old.sequence} could not be put back: ${rollbackError?.message}`);
+      return { result: 'rollback-failed', ...common, rollbackError };
+    }
+    restored.lastState = state;
+    this.active = restored;
+    harnessLog('warn', `reload to ${sequence} failed in ${error.phase}: ${error.message}; sequence ${old.sequence} serves again`);
+    return { result: 'rolled-back', ...common, activeSequence: restored.sequence, restarted,
+      handlers: restored.handlers };
+  }
+
+  async invoke(req) {
+    if (typeof req.handler !== 'string' || req.handler === '') throw badRequest('"handler" must be a non-empty string');
+    if (req.timeoutMs !== undefined && !(Number.isInteger(req.timeoutMs) && req.timeoutMs > 0)) {
+      throw badRequest('"timeoutMs" must be a positive integer');
+    }
+    const payload = req.payload === undefined ? {} : req.payload;
+    const timeoutMs = req.timeoutMs ?? config.invokeTimeoutMs;
+    return this.lock.read(async () => {
+      const version = this.active;
+      if (!version) {
+        throw new HarnessError({ message: 'no plugin version is loaded', phase: 'invoke', code: 'NOT_LOADED' });
+      }
+      if (!version.handlers.includes(req.handler)) {
+        const known = version.handlers.length ? version.handlers.join(', ') : 'none';
+        throw new HarnessError({ message: `unknown handler "${req.handler}" (sequence ${version.sequence} has: ${known})`,
+          phase: 'invoke', code: 'UNKNOWN_HANDLER' });
+      }
+      const t = performance.now();
+      try {
+        const reply = await version.call('invoke', { handler: req.handler, payload }, timeoutMs,
+          `handler "${req.handler}"`);
+        return { result: reply.value, durationMs: Math.round(elapsed(t)), sequence: version.sequence };
+      } catch (err) {
+        const failure = withPhase(err, 'invoke');
+        if (!failure.info.code) failure.info.code = 'HANDLER_ERROR';
+        if (failure.info.timeout) this.checkWedged(version, `handler "${req.handler}"`);
+        throw failure;
+      }
+    });
+  }
+
+  // A timed-out call whose Worker no longer answers means the plugin thread is blocked (e.g. a synchronous
+  // endless loop): nothing can be served any more, so the harness exits and the orchestrator restarts it.
+  checkWedged(version, what) {
+    version.responsive().then((alive) => {
+      if (alive || version !== this.active || this.reloading || this.closing) return;
+      fatal(EXIT_WEDGED, `${what} blocked the plugin thread past its timeout (sequence ${version.sequence})`,
+        version.sequence);
+    });
+  }
+
+  async getState() {
+    return this.lock.read(async () => {
+      const version = this.active;
+      if (!version) {
+        throw new HarnessError({ message: 'no plugin version is loaded', phase: 'saveState', code: 'NOT_LOADED' });
+      }
+      if (!version.hooks.has('getReloadState')) return { state: null, sequence: version.sequence };
+      try {
+        const saved = await this.hook(version, 'getReloadState');
+        version.lastState = saved.value;
+        return { state: saved.value, sequence: version.sequence };
+      } catch (err) {
+        const failure = withPhase(err, 'saveState', 'getReloadState');
+        if (failure.info.timeout) this.checkWedged(version, 'getReloadState()');
+        throw failure;
+      }
+    });
+  }
+
+  ping() {
+    return { sequence: this.active?.sequence ?? null, rssBytes: process.memoryUsage.rss(),
+      uptimeMs: Math.round(elapsed(startedAt)) };
+  }
+
+  async shutdown() {
+    return this.lock.write(async () => {
+      this.closing = true;
+      const version = this.active;
+      const result = { sequence: version?.sequence ?? null, teardownMs: 0 };
+      if (version && version.hooks.has('teardown')) {
+        const t = performance.now();
+        try {
+          await this.hook(version, 'teardown', { ctx: { reason: 'shutdown' } });
+        } catch (err) {
+          result.teardownError = withPhase(err, 'teardown', 'teardown').info;
+        }
+        result.teardownMs = Math.round(elapsed(t));
+      }
+      version?.retire();
+      this.active = null;
+      return result;
+    });
+  }
+}
+
+const sandbox = new Sandbox();
+
+// ------------------------------------------------------------------------------------------- dispatcher
+
+const operations = {
+  load: (req) => sandbox.load(req),
+  reload: (req) => sandbox.reload(req),
+  invoke: (req) => sandbox.invoke(req),
+  getState: () => sandbox.getState(),
+  ping: () => sandbox.ping(),
+  shutdown: () => sandbox.shutdown(),
+};
+
+function wireError(err) {
+  if (err instanceof HarnessError) return err.info;
+  return { name: err?.name ?? 'Error', message: String(err?.message ?? err), stack: String(err?.stack ?? ''),
+    phase: 'harness' };
+}
+
+async function handleLine(line) {
+  let req;
+  try {
+    req = JSON.parse(line);
+  } catch (err) {
+    writeLine({ id: null, ok: false, error: { message: `invalid JSON: ${err.message}`, stack: '', phase: 'protocol',
+      code: 'BAD_REQUEST' } });
+    return;
+  }
+  const id = Number.isInteger(req?.id) ? req.id : null;
+  if (id === null) {
+    writeLine({ id: null, ok: false, error: { message: 'every request needs an integer "id"', stack: '',
+      phase: 'protocol', code: 'BAD_REQUEST' } });
+    return;
+  }
+  const operation = Object.hasOwn(operations, req.op) ? operations[req.op] : null;
+  if (!operation) {
+    writeLine({ id, ok: false, error: { message: `unknown op ${JSON.stringify(req.op)}`, stack: '',
+      phase: 'protocol', code: 'BAD_REQUEST' } });
+    return;
+  }
+  if (sandbox.closing && req.op !== 'ping') {
+    writeLine({ id, ok: false, error: { message: 'the sandbox is shutting down', stack: '', phase: 'protocol',
+      code: 'SHUTTING_DOWN' } });
+    return;
+  }
+  try {
+    const result = await operation(req);
+    writeLine({ id, ok: true, result });
+  } catch (err) {
+    writeLine({ id, ok: false, error: wireError(err) });
+  }
+  if (req.op === 'shutdown') exitNow(0);
+}
+
+function connect() {
+  if (!config.controlPath) {
+    process.stderr.write('[px-harness] PX_SANDBOX_CONTROL is not set\n');
+    process.exit(2);
+  }
+  let buffer = '';
+  socket = net.createConnection(config.controlPath);
+  socket.setEncoding('utf8');
+  socket.on('connect', () => {
+    connected = true;
+    sendEvent({ event: 'hello', runtime: 'node', version: process.versions.node, pid: process.pid,
+      sessionId: config.sessionId, protocol: PROTOCOL_VERSION });
+  });
+  socket.on('data', (chunk) => {
+    buffer += chunk;
+    let newline;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      if (line.trim() !== '') handleLine(line);
+    }
+    if (buffer.length > MAX_LINE_BYTES) {
+      buffer = '';
+      writeLine({ id: null, ok: false, error: { message: 'request line exceeds 64 MiB', stack: '', phase: 'protocol',
+        code: 'BAD_REQUEST' } });
+    }
+  });
+  socket.on('error', (err) => {
+    if (!connected) process.stderr.write(`[px-harness] cannot connect to ${config.controlPath}: ${err.message}\n`);
+  });
+  // No orchestrator, no sandbox: exit at once so nothing is orphaned.
+  socket.on('close', () => process.exit(exitCodeChosen ?? fatalCode ?? (connected ? 0 : 2)));
+  if (typeof process.send === 'function') process.on('disconnect', () => process.exit(0));
+}
+
+connect();
