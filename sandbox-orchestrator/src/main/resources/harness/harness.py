@@ -14,6 +14,7 @@ and imports the entry afresh; on failure the old modules, sys.path and plugin ob
 
 import asyncio
 import collections
+import concurrent.futures
 import contextlib
 import ctypes
 import importlib
@@ -100,11 +101,29 @@ def bad_request(message):
     return HarnessError({"message": message, "phase": "protocol", "code": "BAD_REQUEST"})
 
 
+_INTERNAL_FILES = tuple(os.path.dirname(module.__file__) + os.sep for module in (asyncio, concurrent.futures))
+_INTERNAL_FILES += (HARNESS_DIR + os.sep, threading.__file__, contextlib.__file__, "<frozen importlib")
+
+
+def _plugin_frames_only(report, seen=None):
+    """Drops the harness's, asyncio's and importlib's frames: the stack shows the plugin's code."""
+    seen = seen if seen is not None else set()
+    if report is None or id(report) in seen:
+        return
+    seen.add(id(report))
+    report.stack = traceback.StackSummary.from_list(
+        [frame for frame in report.stack if not frame.filename.startswith(_INTERNAL_FILES)])
+    _plugin_frames_only(report.__cause__, seen)
+    _plugin_frames_only(report.__context__, seen)
+
+
 def describe(exc):
+    report = traceback.TracebackException.from_exception(exc)
+    _plugin_frames_only(report)
     return {
         "name": type(exc).__name__,
         "message": str(exc) or type(exc).__name__,
-        "stack": "".join(traceback.format_exception(exc)),
+        "stack": "".join(report.format()),
     }
 
 
@@ -334,8 +353,8 @@ class VersionRuntime:
         register = getattr(module, "register", None)
         if not callable(register):
             raise TypeError(f"{self.entry} defines no register(app, context) function")
-        name = (meta or {}).get("name") if isinstance((meta or {}).get("name"), str) else None
-        self.log = logging.getLogger(f"plugin.{name}" if name else "plugin")
+        name = (meta or {}).get("name")
+        self.log = logging.getLogger(f"plugin.{name}" if isinstance(name, str) and name else "plugin")
         app = PluginApp(self.harness.config.session_id, self.sequence, self.log)
         context = {
             "session_id": self.harness.config.session_id,
@@ -355,7 +374,7 @@ class VersionRuntime:
         self.hooks = {hook for hook in HOOK_NAMES if callable(getattr(plugin, hook, None))}
         self.plugin = plugin
         try:
-            self.meta = json.loads(json.dumps(meta or {}, default=str))
+            self.meta = json.loads(json.dumps(meta or {}, default=str, allow_nan=False))
         except (TypeError, ValueError):
             self.meta = {}
         return {"handlers": sorted(self.handlers), "hooks": sorted(self.hooks)}
@@ -576,7 +595,15 @@ class Harness:
     def write(self, message):
         if self.writer is None or self.writer.is_closing():
             return
-        self.writer.write((json.dumps(message, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8"))
+        try:
+            line = json.dumps(message, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:  # never expected: results and states are normalised already
+            if "id" not in message:
+                return
+            line = json.dumps({"id": message["id"], "ok": False, "error": {
+                "message": f"the response could not be encoded as JSON: {exc}", "stack": "", "phase": "harness"}})
+        # backslashreplace: a lone surrogate in plugin text becomes a JSON \\uXXXX escape instead of an error
+        self.writer.write((line + "\n").encode("utf-8", "backslashreplace"))
 
     def send_log(self, level, source, message, sequence, logger=None):
         if self.writer is None or self.writer.is_closing():

@@ -1,4 +1,5 @@
 // One plugin version, running inside its own worker_threads Worker (started by harness.mjs).
+// The harness boots the Worker ahead of time (a standby) and binds it to a version with the `import` op.
 //
 // A fresh Worker gets a fresh module loader, so the whole module graph of the bundle (entry and every nested
 // import, ESM or CommonJS) is evaluated anew, and it is freed when the Worker is terminated. The main thread
@@ -8,7 +9,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 
-const { entryFile, sequence, sessionId } = workerData;
+const { sessionId } = workerData;
+let sequence = null;
 const HOOKS = ['setup', 'teardown', 'getReloadState', 'setReloadState', 'onReload'];
 
 let moduleNamespace = null;
@@ -37,12 +39,19 @@ console.trace = (...args) => {
   emitLog('debug', [trace.stack]);
 };
 
+const OWN_FRAME = new RegExp(`\\(?${import.meta.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+\\)?$`);
+
+// The stack shows the plugin's frames and node's, not this file's.
+function pluginStack(stack) {
+  return String(stack ?? '').split('\n').filter((line) => !OWN_FRAME.test(line)).join('\n');
+}
+
 function serializeError(err) {
   if (err !== null && typeof err === 'object' && 'message' in err) {
     const out = {
       name: String(err.name ?? 'Error'),
       message: String(err.message),
-      stack: String(err.stack ?? ''),
+      stack: pluginStack(err.stack),
     };
     if (typeof err.code === 'string') out.code = err.code;
     return out;
@@ -113,7 +122,9 @@ function makeCtx(extra) {
 }
 
 const operations = {
-  async import() {
+  async import({ entryFile, sequence: versionSequence }) {
+    if (moduleNamespace !== null || sequence !== null) throw new Error('this worker already holds a plugin version');
+    sequence = versionSequence;
     moduleNamespace = await import(pathToFileURL(entryFile).href);
     return {};
   },

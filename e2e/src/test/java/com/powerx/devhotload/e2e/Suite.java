@@ -57,39 +57,66 @@ public final class Suite {
     }
 
     private void start() throws Exception {
-        Path root = Path.of(System.getProperty("px.repo.root", "..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("e2e/target/service-logs");
-        Files.createDirectories(logs);
+        Files.createDirectories(logs());
         Instant begin = Instant.now();
         for (String service : SERVICES) {
-            Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: run ./mvnw verify (or package) from the repo root");
-            }
-            int port = FreePorts.next();
-            ProcessBuilder pb = new ProcessBuilder(javaBin(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
-                    "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile());
-            Map<String, String> env = pb.environment();
-            env.put("PX_HTTP_PORT", String.valueOf(port));
-            env.put("PX_PG_URL", stack.postgres().baseUrl());
-            env.put("PX_PG_USER", stack.postgres().user());
-            env.put("PX_PG_PASSWORD", stack.postgres().password());
-            env.put("PX_REDIS_URL", stack.redis().uri());
-            env.put("PX_KAFKA_BOOTSTRAP", stack.kafka().bootstrapServers());
-            env.put("PX_AUTH_MODE", "local");
-            env.put("QUARKUS_OIDC_PUBLIC_KEY", LocalTokens.forTests().publicKey());
-            if (DATABASES.containsKey(service)) {
-                env.put("PX_PG_DB", DATABASES.get(service));
-            }
-            processes.put(service, pb.start());
-            ports.put(service, port);
+            ports.put(service, FreePorts.next());
+            launch(service);
         }
         for (String service : SERVICES) {
             awaitReady(service, Duration.ofSeconds(180));
         }
         startup = Duration.between(begin, Instant.now());
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("px.repo.root", "..")).toAbsolutePath().normalize();
+    }
+
+    private static Path logs() {
+        return root().resolve("e2e/target/service-logs");
+    }
+
+    /** Starts (or restarts) one packaged service on its port, with the environment deploy/local/up would give it. */
+    private void launch(String service) throws IOException {
+        Path jar = root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw verify (or package) from the repo root");
+        }
+        // A small heap on purpose: buffering a large upload in memory would fail here instead of passing unnoticed.
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
+                "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs().resolve(service + ".log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("PX_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("PX_PG_URL", stack.postgres().baseUrl());
+        env.put("PX_PG_USER", stack.postgres().user());
+        env.put("PX_PG_PASSWORD", stack.postgres().password());
+        env.put("PX_REDIS_URL", stack.redis().uri());
+        env.put("PX_KAFKA_BOOTSTRAP", stack.kafka().bootstrapServers());
+        env.put("PX_AUTH_MODE", "local");
+        env.put("PX_DEV_BLOB_DIR", root().resolve("e2e/target/blobs").toString());
+        // Above the 128 MiB default, so a 200 MB bundle file can show that uploads stream instead of buffering.
+        env.put("PX_DEV_MAX_BLOB_BYTES", String.valueOf(256L * 1024 * 1024));
+        env.put("QUARKUS_OIDC_PUBLIC_KEY", LocalTokens.forTests().publicKey());
+        if (DATABASES.containsKey(service)) {
+            env.put("PX_PG_DB", DATABASES.get(service));
+        }
+        processes.put(service, pb.start());
+    }
+
+    /** Kills a service without warning (SIGKILL), as a crashed pod would die. */
+    public void kill(String service) throws InterruptedException {
+        Process p = processes.get(service);
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed service again on the same port and waits until it is ready. */
+    public void restart(String service) throws Exception {
+        launch(service);
+        awaitReady(service, Duration.ofSeconds(120));
     }
 
     private void awaitReady(String service, Duration within) throws Exception {

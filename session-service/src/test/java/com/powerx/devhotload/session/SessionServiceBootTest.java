@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** session-service boots on the real devstack and serves the endpoints every service must have. */
 @QuarkusTest
-@QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "px_session"))
+@QuarkusTestResource(value = DevStackResource.class, initArgs = {@ResourceArg(name = "database", value = "px_session"), @ResourceArg(name = "redis", value = "true")})
 class SessionServiceBootTest extends ServiceBootChecks {
 
     @Override

@@ -49,8 +49,16 @@ public record Caller(Kind kind, String tenantId, String developerId, Set<String>
         }
     }
 
-    /** Whether this caller may see data of {@code tenant}: its own, or any with the global admin permission. */
+    /**
+     * Whether this caller may see data of {@code tenant}: its own, or any for a token holding the global admin
+     * permission. The local-mode developer stays in tenant "local": local mode must not open other tenants' data
+     * to anyone who can reach the loopback address.
+     */
     public boolean canSeeTenant(String tenant) {
-        return tenantId != null && (tenantId.equals(tenant) || has(Permissions.ADMIN_GLOBAL));
+        return tenantId != null && (tenantId.equals(tenant) || isGlobalAdmin());
+    }
+
+    public boolean isGlobalAdmin() {
+        return kind == Kind.TOKEN && has(Permissions.ADMIN_GLOBAL);
     }
 }

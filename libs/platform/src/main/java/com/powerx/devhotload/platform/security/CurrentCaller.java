@@ -1,6 +1,8 @@
 package com.powerx.devhotload.platform.security;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -11,27 +13,41 @@ import java.util.Set;
 /**
  * The {@link Caller} of the current request, derived once from its security identity. Resources inject this
  * (request scoped, so safe in singleton resources) and pass the {@link Caller} value on to their services.
+ * Authentication is lazy: reactive resources use {@link #deferred()} (it never blocks the event loop), blocking ones
+ * may use {@link #get()}. A bad token fails either with the 401 envelope.
  */
 @RequestScoped
 public class CurrentCaller {
 
-    private final SecurityIdentity identity;
+    private final CurrentIdentityAssociation association;
     private final AuthConfig config;
     private Caller caller;
 
-    public CurrentCaller(SecurityIdentity identity, AuthConfig config) {
-        this.identity = identity;
+    public CurrentCaller(CurrentIdentityAssociation association, AuthConfig config) {
+        this.association = association;
         this.config = config;
     }
 
+    /** For resources running on a worker thread. */
     public Caller get() {
         if (caller == null) {
-            caller = resolve();
+            caller = from(association.getIdentity());
         }
         return caller;
     }
 
-    private Caller resolve() {
+    /** For reactive resources: resolves the identity without blocking. */
+    public Uni<Caller> deferred() {
+        if (caller != null) {
+            return Uni.createFrom().item(caller);
+        }
+        return association.getDeferredIdentity().map(identity -> {
+            caller = from(identity);
+            return caller;
+        });
+    }
+
+    private Caller from(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return Caller.ANONYMOUS;
         }

@@ -1,0 +1,7 @@
+// Broken on purpose (syntax-error): the entry does not parse (a missing closing brace).
+
+export const handlers = {
+  async increment(payload) {
+    return { count: payload.by ;
+  },
+};

@@ -1,0 +1,36 @@
+"""Broken on purpose (blocking-hook): set_reload_state blocks its thread in time.sleep: the thread cannot be
+interrupted and stays until the process ends."""
+
+import time
+
+from px_sandbox import BasePlugin
+
+PLUGIN_META = {"name": "broken-blocking-hook", "version": "0.0.1"}
+
+
+class Plugin(BasePlugin):
+    def __init__(self, app, context):
+        super().__init__(app, context)
+        self.count = 0
+
+    def get_reload_state(self):
+        return {"count": self.count}
+
+    def set_reload_state(self, state):
+        self.count = state.get("count", 0)
+
+    async def handle_increment(self, payload, ctx):
+        self.count += (payload or {}).get("by", 1)
+        return {"count": self.count}
+
+    async def handle_get(self, payload, ctx):
+        return {"count": self.count}
+
+
+class Broken(Plugin):
+    def set_reload_state(self, state):
+        time.sleep(3600)
+
+
+async def register(app, context):
+    return Broken(app, context)

@@ -1,0 +1,31 @@
+"""Broken on purpose (import-error): plugin.py imports a module that is not in the bundle
+(ModuleNotFoundError)."""
+
+import px_missing_dependency  # noqa: F401
+
+from px_sandbox import BasePlugin
+
+PLUGIN_META = {"name": "broken-import-error", "version": "0.0.1"}
+
+
+class Plugin(BasePlugin):
+    def __init__(self, app, context):
+        super().__init__(app, context)
+        self.count = 0
+
+    def get_reload_state(self):
+        return {"count": self.count}
+
+    def set_reload_state(self, state):
+        self.count = state.get("count", 0)
+
+    async def handle_increment(self, payload, ctx):
+        self.count += (payload or {}).get("by", 1)
+        return {"count": self.count}
+
+    async def handle_get(self, payload, ctx):
+        return {"count": self.count}
+
+
+async def register(app, context):
+    return Plugin(app, context)

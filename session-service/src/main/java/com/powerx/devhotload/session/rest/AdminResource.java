@@ -1,0 +1,95 @@
+package com.powerx.devhotload.session.rest;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.powerx.devhotload.platform.api.ApiException;
+import com.powerx.devhotload.platform.api.Responses;
+import com.powerx.devhotload.platform.security.CurrentCaller;
+import com.powerx.devhotload.session.config.DevApiConfig;
+import com.powerx.devhotload.session.service.AdminSessions;
+import com.powerx.devhotload.session.service.SessionAccess;
+import com.powerx.devhotload.session.service.SessionQueries;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The Admin panel's Dev Hotload API (permission {@code admin.devHotload.manage}, CONTRACT.md §3). */
+@Path("/api/admin/dev-hotload")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    /** {@code {reason}} of terminate and reload. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReasonRequest(String reason) {
+    }
+
+    private final SessionQueries queries;
+    private final AdminSessions admin;
+    private final CurrentCaller caller;
+    private final DevApiConfig config;
+
+    public AdminResource(SessionQueries queries, AdminSessions admin, CurrentCaller caller, DevApiConfig config) {
+        this.queries = queries;
+        this.admin = admin;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/sessions")
+    public Uni<Response> sessions(@QueryParam("status") List<String> status, @QueryParam("pluginId") String pluginId,
+                                  @QueryParam("developerId") String developerId, @QueryParam("q") String q,
+                                  @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 1) throw ApiException.invalid("page", "must be at least 1");
+        if (size < 1 || size > 200) throw ApiException.invalid("size", "must be between 1 and 200");
+        List<String> statuses = SessionQueries.parseStatuses(status);
+        return caller.deferred().map(SessionQueries::adminScope).flatMap(scope -> queries.list(scope, pluginId, developerId, q, statuses, size, (page - 1) * size)
+                .flatMap(p -> queries.metrics(scope).map(metrics -> {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("items", p.items().stream().map(s -> SessionView.of(s, config)).toList());
+                    data.put("page", page);
+                    data.put("size", size);
+                    data.put("total", p.total());
+                    data.put("metrics", metrics);
+                    return Responses.ok(data);
+                })));
+    }
+
+    @POST
+    @Path("/sessions/{id}/terminate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> terminate(@PathParam("id") String id, ReasonRequest body) {
+        UUID sessionId = SessionAccess.parseId(id);
+        return caller.deferred().flatMap(c -> admin.terminate(c, sessionId, body == null ? null : body.reason()))
+                .map(ended -> Responses.ok(Map.of("sessionId", id, "status", ended.status(), "auditId", ended.auditId())));
+    }
+
+    @POST
+    @Path("/sessions/{id}/reload")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> reload(@PathParam("id") String id, ReasonRequest body) {
+        UUID sessionId = SessionAccess.parseId(id);
+        return caller.deferred().flatMap(c -> admin.reload(c, sessionId, body == null ? null : body.reason()))
+                .map(r -> Responses.accepted(Map.of("sessionId", id, "sequence", r.sequence(), "auditId", r.auditId())));
+    }
+
+    @GET
+    @Path("/audit")
+    public Uni<Response> audit(@QueryParam("sessionId") String sessionId, @QueryParam("actor") String actor,
+                               @QueryParam("limit") @DefaultValue("100") int limit) {
+        UUID id = sessionId == null ? null : SessionAccess.parseId(sessionId);
+        return caller.deferred().flatMap(c -> admin.audit(c, id, actor, limit)).map(items -> Responses.ok(Map.of("items", items)));
+    }
+}

@@ -1,0 +1,120 @@
+package com.powerx.devhotload.session.service;
+
+import com.powerx.devhotload.contracts.EventTypes;
+import com.powerx.devhotload.contracts.payload.FileRef;
+import com.powerx.devhotload.contracts.payload.SessionUpdated;
+import com.powerx.devhotload.platform.api.ApiException;
+import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
+import com.powerx.devhotload.platform.security.Caller;
+import com.powerx.devhotload.session.domain.BundleRules;
+import com.powerx.devhotload.session.domain.SandboxState;
+import com.powerx.devhotload.session.domain.Session;
+import com.powerx.devhotload.session.repository.BlobRepository;
+import com.powerx.devhotload.session.repository.BlobStore;
+import com.powerx.devhotload.session.repository.SessionRepository;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Tenant-scoped, content-addressed bundle blobs. When an upload completes a session's bundle, the session (and any
+ * reload that was waiting for files) starts in the same transaction that records the blob.
+ */
+@ApplicationScoped
+public class BlobService {
+
+    /** Outcome of an upload: whether the blob is new for the tenant. */
+    public record Stored(String sha256, long size, boolean created) {
+    }
+
+    private final TransactionalOutbox outbox;
+    private final BlobRepository blobs;
+    private final BlobStore store;
+    private final SessionRepository sessions;
+    private final SessionAccess access;
+    private final ReloadService reloads;
+
+    public BlobService(TransactionalOutbox outbox, BlobRepository blobs, BlobStore store, SessionRepository sessions,
+                       SessionAccess access, ReloadService reloads) {
+        this.outbox = outbox;
+        this.blobs = blobs;
+        this.store = store;
+        this.sessions = sessions;
+        this.access = access;
+        this.reloads = reloads;
+    }
+
+    /** The tenant the blob calls of this caller are scoped to: its own, or that of the session its token opens. */
+    public Uni<String> tenantOf(Caller caller, String sessionIdHeader) {
+        if (caller.hasTenant()) {
+            return Uni.createFrom().item(caller.tenantId());
+        }
+        if (caller.reloadTokenValue().isEmpty()) {
+            throw ApiException.unauthorized("credentials required");
+        }
+        if (sessionIdHeader == null) {
+            throw ApiException.unauthorized("a reload token needs the X-Session-Id header");
+        }
+        UUID id = SessionAccess.parseId(sessionIdHeader);
+        return outbox.pool().withConnection(c -> access.resolve(c, caller, id, false)).map(Session::tenantId);
+    }
+
+    public Uni<List<String>> missing(String tenant, List<String> hashes) {
+        for (int i = 0; i < hashes.size(); i++) {
+            requireHash(hashes.get(i), "sha256[" + i + "]");
+        }
+        return outbox.pool().withConnection(c -> blobs.missing(c, tenant, hashes));
+    }
+
+    /** Blocking (streams the body to disk): call from a worker thread. */
+    public Uni<Stored> upload(String tenant, String sha256, InputStream body) {
+        requireHash(sha256, "sha256");
+        long size = store.store(tenant, sha256, body);
+        return outbox.inTransaction(tx -> blobs.insert(tx, tenant, sha256, size)
+                .flatMap(created -> startWhatWaitedFor(tx, tenant).replaceWith(new Stored(sha256, size, created))));
+    }
+
+    /** The stored bytes, or 404 (also for another tenant's blob). */
+    public Uni<Path> open(String tenant, String sha256) {
+        requireHash(sha256, "sha256");
+        return outbox.pool().withConnection(c -> blobs.exists(c, tenant, sha256)).map(exists -> {
+            Path path = exists ? store.find(tenant, sha256) : null;
+            if (path == null) {
+                throw ApiException.notFound("blob");
+            }
+            return path;
+        });
+    }
+
+    private Uni<Void> startWhatWaitedFor(SqlClient tx, String tenant) {
+        return sessions.waitingForFiles(tx, tenant)
+                .flatMap(waiting -> Multi.createFrom().iterable(waiting)
+                        .onItem().transformToUniAndConcatenate(session -> blobs.missing(tx, tenant, hashes(session.files()))
+                                .flatMap(missing -> missing.isEmpty() ? start(tx, session) : Uni.createFrom().voidItem()))
+                        .collect().last())
+                .flatMap(v -> reloads.releaseWaitingReloads(tx, tenant))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> start(SqlClient tx, Session session) {
+        return sessions.updateSandboxState(tx, session.id(), SandboxState.STARTING)
+                .flatMap(v -> SessionEvents.emit(tx, session, EventTypes.SESSION_UPDATED, new SessionUpdated(session.id().toString(),
+                        session.status(), SandboxState.STARTING, List.of(), session.files(), session.expiresAt(), null, null, "files-complete")));
+    }
+
+    static List<String> hashes(List<FileRef> files) {
+        return files.stream().map(FileRef::sha256).toList();
+    }
+
+    private static void requireHash(String sha256, String field) {
+        if (sha256 == null || !BundleRules.SHA256.matcher(sha256).matches()) {
+            throw ApiException.invalid(field, "must be 64 lowercase hex characters");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.powerx.devhotload.session;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static com.powerx.devhotload.session.DevApi.as;
+import static com.powerx.devhotload.session.DevApi.register;
+import static org.hamcrest.Matchers.equalTo;
+
+/** PX_DEV_PLUGIN_HOTLOAD=false closes the Dev API; PX_ADMIN_DEV_MODE=0 hides the admin API. */
+@QuarkusTest
+@TestProfile(FeatureFlagsTest.FlagsOff.class)
+class FeatureFlagsTest {
+
+    public static class FlagsOff implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("px.dev.plugin-hotload", "false", "px.admin.dev-mode", "0");
+        }
+    }
+
+    @Test
+    void everyDevApiCallIsForbidden() {
+        register(as("acme"), Map.of("pluginId", DevApi.pluginId())).statusCode(403).body("error_code", equalTo("DEV_FEATURE_DISABLED"));
+        as("acme").when().get("/internal/dev/plugins/sessions").then().statusCode(403).body("error_code", equalTo("DEV_FEATURE_DISABLED"));
+        as("acme").when().get("/internal/dev/plugins/blobs/" + DevApi.sha256("x")).then().statusCode(403);
+    }
+
+    @Test
+    void theAdminApiIsNotThere() {
+        as("acme", "admin.devHotload.manage").when().get("/api/admin/dev-hotload/sessions").then().statusCode(404)
+                .body("error_code", equalTo("DEV_NOT_FOUND"));
+    }
+
+    @Test
+    void healthIsUnaffected() {
+        io.restassured.RestAssured.given().when().get("/q/health/live").then().statusCode(200);
+    }
+}
