@@ -28,14 +28,23 @@ public final class RegisterBench {
         int clients = Integer.parseInt(arg(args, "--clients", "50"));
         int perClient = Integer.parseInt(arg(args, "--requests", "100"));
         int warmup = Integer.parseInt(arg(args, "--warmup", "20"));
-        String tenant = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        String token = LocalTokens.inDirectory(Path.of(arg(args, "--keys", "deploy/local/.data/keys")))
-                .mint(tenant, "bench", List.of("admin.devHotload.manage"));
-        HttpClient http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
+        // One tenant per client, as 50 developers would be: the per-tenant rate limit (120/min) then applies per client.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        LocalTokens keys = LocalTokens.inDirectory(Path.of(arg(args, "--keys", "deploy/local/.data/keys")));
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            tokens.add(keys.mint("bench-" + run + "-" + c, "bench", List.of("admin.devHotload.manage")));
+        }
+        ThreadLocal<String> clientToken = new ThreadLocal<>();
+        AtomicInteger nextClient = new AtomicInteger();
+        // HTTP/1.1: the JDK client would otherwise multiplex every client over one h2c connection, i.e. one server event loop.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
 
-        System.out.printf("P1 register: %d clients x %d requests (after %d warm-up each), tenant %s%n", clients, perClient, warmup, tenant);
+        System.out.printf("P1 register: %d clients x %d requests (after %d warm-up each), tenants bench-%s-*%n", clients, perClient, warmup, run);
         LatencyReport floor = floor(pg, clients, perClient, warmup);
         LatencyReport register = run("register (HTTP, commit + outbox)", clients, perClient, warmup, () -> {
+            if (clientToken.get() == null) clientToken.set(tokens.get(nextClient.getAndIncrement()));
+            String token = clientToken.get();
             String body = "{\"pluginId\":\"bench." + UUID.randomUUID() + "\",\"version\":\"1.0.0\"}";
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/internal/dev/plugins/register"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -47,9 +56,11 @@ public final class RegisterBench {
         System.out.println(register.row());
         System.out.printf("target: register p95 <= 20 ms; p95 over floor: %.2f ms%n", register.ms(95) - floor.ms(95));
 
-        // Leave nothing behind: end and delete the bench tenant's sessions.
-        http.send(HttpRequest.newBuilder(URI.create(base + "/internal/dev/plugins/sessions?status=pending,active,terminated,expired&force=true&confirm=true"))
-                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        // Leave nothing behind: end and delete the bench tenants' sessions.
+        for (String token : tokens) {
+            http.send(HttpRequest.newBuilder(URI.create(base + "/internal/dev/plugins/sessions?status=pending,active,terminated,expired&force=true&confirm=true"))
+                    .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** The floor: the same number of clients each doing INSERT round trips (autocommit) on the same server. */
