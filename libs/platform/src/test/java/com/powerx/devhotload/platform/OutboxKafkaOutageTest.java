@@ -1,17 +1,13 @@
 package com.powerx.devhotload.platform;
 
-import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventCodec;
-import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.contracts.Topics;
 import com.powerx.devhotload.devstack.DevStack;
 import com.powerx.devhotload.devstack.FreePorts;
 import com.powerx.devhotload.devstack.KafkaBrokerProcess;
 import com.powerx.devhotload.platform.kafka.EventProducers;
-import com.powerx.devhotload.platform.outbox.Outbox;
 import com.powerx.devhotload.platform.outbox.OutboxRelay;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -49,17 +45,7 @@ class OutboxKafkaOutageTest {
                  OutboxRelay relay = new OutboxRelay(pool, producer, Duration.ofMillis(200), 500)) {
                 broker.kill();
                 String session = UUID.randomUUID().toString();
-                Set<String> ids = new HashSet<>();
-                pool.withTransaction(tx -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (int i = 0; i < 10; i++) {
-                        CloudEvent e = CloudEvent.create("/platform-test", EventTypes.SESSION_UPDATED, session, "t1", "com.acme.p", session,
-                                Map.of("sessionId", session, "status", "active", "n", i));
-                        ids.add(e.id());
-                        chain = chain.flatMap(v -> Outbox.append(tx, e));
-                    }
-                    return chain;
-                }).await().indefinitely();
+                Set<String> ids = new HashSet<>(OutboxRows.append(pool, session, 10));
                 relay.start("outage");
                 relay.nudge();
                 Thread.sleep(3000); // the relay keeps failing and retrying while the broker is away

@@ -81,17 +81,7 @@ class OutboxTest {
     void aRelayThatDiesMidBatchLosesNothing() {
         String session = UUID.randomUUID().toString();
         // Written straight to the table, so only the relays of this test can pick them up first.
-        List<String> ids = new ArrayList<>();
-        pool.withTransaction(tx -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int i = 0; i < 20; i++) {
-                CloudEvent e = CloudEvent.create("/platform-test", EventTypes.SESSION_UPDATED, session, "t1", "com.acme.p", session,
-                        Map.of("sessionId", session, "status", "active", "n", i));
-                ids.add(e.id());
-                chain = chain.flatMap(v -> Outbox.append(tx, e));
-            }
-            return chain;
-        }).await().indefinitely();
+        List<String> ids = OutboxRows.append(pool, session, 20);
 
         try (Producer<String, byte[]> real = EventProducers.create(bootstrap, "dying-relay")) {
             Producer<String, byte[]> dying = new DyingProducer(real, 7);

@@ -1,0 +1,381 @@
+package com.powerx.devhotload.masking;
+
+import com.powerx.devhotload.masking.detect.Detector;
+import com.powerx.devhotload.masking.detect.GenericSecretKvDetector;
+import com.powerx.devhotload.masking.detect.KeyClassifier;
+import com.powerx.devhotload.masking.detect.KeyStrength;
+import com.powerx.devhotload.masking.detect.RegexDetector;
+import com.powerx.devhotload.masking.detect.ScanContext;
+import com.powerx.devhotload.masking.detect.TriggerIndex;
+import com.powerx.devhotload.masking.rules.RuleConfig;
+import com.powerx.devhotload.masking.rules.RuleFileException;
+import com.powerx.devhotload.masking.rules.RuleFileParser;
+import com.powerx.devhotload.masking.rules.RuleSet;
+import com.powerx.devhotload.masking.structured.JsonMasker;
+import com.powerx.devhotload.masking.structured.ValueMasker;
+import com.powerx.devhotload.masking.structured.YamlMasker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Removes secrets and personal data from log lines, stack traces, reports and JSON/YAML documents.
+ *
+ * <p>Immutable and thread-safe: build one per rule set and share it. Each call runs a single keyword scan over the
+ * input (Aho-Corasick over every detector's keywords) and then only the detectors whose pre-conditions hold, so
+ * ordinary lines cost little more than one pass.
+ */
+public final class MaskingEngine {
+
+    /** Classpath resource holding the bundled rule set. */
+    public static final String DEFAULT_RULES_RESOURCE = "px-masking-rules.yaml";
+    /** Environment variable that provides the HMAC key of the {@code hash} action. */
+    public static final String HMAC_KEY_ENV = "PX_MASKING_HMAC_KEY";
+
+    // Without any configured key, hashes correlate within this JVM but cannot be reversed by dictionary.
+    private static final byte[] PROCESS_KEY = randomKey();
+
+    private final String rulesVersion;
+    private final List<CompiledRule> rules;
+    private final Map<String, CompiledRule> rulesById;
+    private final boolean[] mayContain;
+    private final Detector[] detectors;
+    private final int[] detectorRule;
+    private final boolean[] keywordGated;
+    private final int markerSlot;
+    private final TriggerIndex index;
+    private final Redactor redactor;
+    private final KeyClassifier keyClassifier;
+    private final MaskingVerifier verifier;
+    private final ValueMasker valueMasker = new EngineValueMasker();
+    /** Per-thread scan state, reset per call (detect is never re-entered on one thread). */
+    private final ThreadLocal<ScanContext> scratch;
+
+    private MaskingEngine(RuleSet ruleSet, byte[] hmacKey) {
+        this.rulesVersion = ruleSet.rulesVersion();
+        List<CompiledRule> compiled = new ArrayList<>();
+        List<Detector> dets = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        Set<String> extraKeys = Set.of();
+        for (RuleConfig rc : ruleSet.rules()) {
+            if (!rc.enabled()) {
+                continue;
+            }
+            int ruleIndex = compiled.size();
+            compiled.add(new CompiledRule(rc.id(), ruleIndex, rc.action(), rc.keepPrefix()));
+            Detector builtIn = BuiltInRules.create(rc);
+            if (builtIn != null) {
+                dets.add(builtIn);
+                owner.add(ruleIndex);
+            }
+            if (!rc.patterns().isEmpty()) {
+                dets.add(new RegexDetector(rc.id(), rc.patterns(), rc.keywords()));
+                owner.add(ruleIndex);
+            }
+            if (rc.id().equals(GenericSecretKvDetector.ID)) {
+                extraKeys = Set.copyOf(rc.keys());
+            }
+        }
+        this.rules = List.copyOf(compiled);
+        Map<String, CompiledRule> byId = new HashMap<>();
+        compiled.forEach(r -> byId.put(r.id(), r));
+        this.rulesById = Map.copyOf(byId);
+        this.mayContain = new boolean[compiled.size()];
+        for (int i = 0; i < compiled.size(); i++) {
+            mayContain[i] = compiled.get(i).mayContain();
+        }
+        this.detectors = dets.toArray(new Detector[0]);
+        this.detectorRule = owner.stream().mapToInt(Integer::intValue).toArray();
+        this.keywordGated = new boolean[detectors.length];
+        for (int i = 0; i < detectors.length; i++) {
+            keywordGated[i] = detectors[i].keywordGated();
+        }
+        List<List<String>> keywords = new ArrayList<>();
+        for (Detector d : detectors) {
+            keywords.add(d.keywords());
+        }
+        this.markerSlot = keywords.size();
+        keywords.add(MaskMarkers.KEYWORDS);
+        this.index = new TriggerIndex(keywords);
+        int slots = keywords.size();
+        this.scratch = ThreadLocal.withInitial(() -> new ScanContext(slots));
+        this.redactor = new Redactor(hmacKey);
+        this.keyClassifier = new KeyClassifier(extraKeys);
+        this.verifier = new MaskingVerifier(this, Tripwires.forRules(byId.keySet()));
+    }
+
+    /** Engine with the bundled rule set ({@value #DEFAULT_RULES_RESOURCE}). */
+    public static MaskingEngine withDefaultRules() {
+        return builder().build();
+    }
+
+    /**
+     * Engine with an ops-supplied rule file. Built-in rules the file does not mention keep their bundled
+     * defaults.
+     *
+     * @throws RuleFileException if the file cannot be read or is invalid; the message names the rule
+     */
+    public static MaskingEngine fromRuleFile(Path yaml) {
+        return builder().ruleFile(yaml).build();
+    }
+
+    /** Builder for explicit rule sets and HMAC keys. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The bundled rule set. */
+    public static RuleSet defaultRuleSet() {
+        return DefaultRules.SET;
+    }
+
+    /** Parses a rule file against the built-in detectors and bundled defaults, without building an engine. */
+    public static RuleSet parseRuleFile(Path yaml) {
+        return new RuleFileParser(BuiltInRules.ids(), DefaultRules.SET).parse(yaml).withDefaultsFrom(DefaultRules.SET);
+    }
+
+    /** Ids of all built-in detectors. */
+    public static Set<String> builtInRuleIds() {
+        return BuiltInRules.ids();
+    }
+
+    /** The {@code rulesVersion} of the rule set this engine runs. */
+    public String rulesVersion() {
+        return rulesVersion;
+    }
+
+    /** Ids of the enabled rules, in priority order. */
+    public List<String> activeRules() {
+        return rules.stream().map(CompiledRule::id).toList();
+    }
+
+    /** The independent second scan over masked output. */
+    public MaskingVerifier verifier() {
+        return verifier;
+    }
+
+    /** Masks free text: a log line, a stack trace, any multi-line text. */
+    public MaskResult mask(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.isEmpty()) {
+            return new MaskResult(text, 0, Map.of());
+        }
+        MatchCollector matches = detect(text);
+        if (matches.count() == 0) {
+            return new MaskResult(text, 0, Map.of());
+        }
+        int[] perRule = new int[rules.size()];
+        String out = render(text, matches, perRule);
+        return new MaskResult(out, matches.count(), countsByRule(perRule));
+    }
+
+    /**
+     * Masks UTF-8 bytes of unknown quality (binary garbage, truncated sequences): invalid input is decoded with
+     * replacement characters, so this never throws. {@code null} is treated as empty.
+     */
+    public MaskResult mask(byte[] utf8) {
+        if (utf8 == null || utf8.length == 0) {
+            return new MaskResult("", 0, Map.of());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(utf8))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException impossibleWithReplace) {
+            text = new String(utf8, StandardCharsets.UTF_8);
+        }
+        return mask(text);
+    }
+
+    /**
+     * Masks a JSON document by key (values of secret-named fields) and by value (free-text detectors on every
+     * string). Formatting and structure are preserved and the output stays valid JSON; input that is not valid
+     * JSON is masked as free text.
+     */
+    public MaskResult maskJson(String json) {
+        Objects.requireNonNull(json, "json");
+        return new JsonMasker(valueMasker).mask(json).orElseGet(() -> mask(json));
+    }
+
+    /** Like {@link #maskJson} for YAML (comments included); invalid YAML is masked as free text. */
+    public MaskResult maskYaml(String yaml) {
+        Objects.requireNonNull(yaml, "yaml");
+        return new YamlMasker(valueMasker).mask(yaml).orElseGet(() -> mask(yaml));
+    }
+
+    /** Runs all applicable detectors and resolves overlaps; markers of earlier masking count as non-secret. */
+    MatchCollector detect(String text) {
+        ScanContext ctx = scratch.get();
+        ctx.reset(text, index);
+        MatchCollector matches = new MatchCollector(text.length());
+        for (int slot = 0; slot < detectors.length; slot++) {
+            boolean hit = ctx.hasHits(slot);
+            if (keywordGated[slot] && !hit) {
+                continue; // most detectors on most lines: no keyword, no work
+            }
+            Detector d = detectors[slot];
+            if (d.mayMatch(ctx, hit)) {
+                matches.begin(detectorRule[slot]);
+                d.scan(ctx, ctx.hits(slot), matches);
+            }
+        }
+        if (matches.isEmpty()) {
+            return matches;
+        }
+        matches.resolve(text, MaskMarkers.spans(text, ctx.hits(markerSlot)), mayContain);
+        return matches;
+    }
+
+    String ruleId(int ruleIndex) {
+        return rules.get(ruleIndex).id();
+    }
+
+    private String render(String text, MatchCollector m, int[] perRule) {
+        StringBuilder out = new StringBuilder(text.length() + 16 * m.count());
+        int pos = 0;
+        for (int k = 0; k < m.count(); k++) {
+            int s = m.start(k);
+            out.append(text, pos, s);
+            CompiledRule rule = rules.get(m.rule(k));
+            redactor.render(out, text, s, m.end(k), m.keep(k), rule);
+            perRule[rule.priority()]++;
+            pos = m.end(k);
+        }
+        out.append(text, pos, text.length());
+        return out.toString();
+    }
+
+    private Map<String, Integer> countsByRule(int[] perRule) {
+        Map<String, Integer> byRule = new LinkedHashMap<>();
+        for (int i = 0; i < perRule.length; i++) {
+            if (perRule[i] > 0) {
+                byRule.put(rules.get(i).id(), perRule[i]);
+            }
+        }
+        return byRule;
+    }
+
+    private static byte[] randomKey() {
+        byte[] k = new byte[32];
+        new SecureRandom().nextBytes(k);
+        return k;
+    }
+
+    /** Structured maskers see the engine only through this narrow interface. */
+    private final class EngineValueMasker implements ValueMasker {
+
+        @Override
+        public Masked mask(String value) {
+            if (value.isEmpty()) {
+                return new Masked(value, Map.of(), false);
+            }
+            MatchCollector m = detect(value);
+            if (m.count() == 0) {
+                return new Masked(value, Map.of(), false);
+            }
+            int[] perRule = new int[rules.size()];
+            String out = render(value, m, perRule);
+            boolean whole = m.count() == 1 && m.start(0) == 0 && m.end(0) == value.length();
+            return new Masked(out, countsByRule(perRule), whole);
+        }
+
+        @Override
+        public String redactWhole(String ruleId, String value) {
+            CompiledRule rule = rulesById.get(ruleId);
+            return rule == null ? null : redactor.replacement(value, 0, rule);
+        }
+
+        @Override
+        public KeyStrength classifyKey(String key) {
+            return keyClassifier.classify(key);
+        }
+
+        @Override
+        public boolean isEnabled(String ruleId) {
+            return rulesById.containsKey(ruleId);
+        }
+    }
+
+    /** Lazily parsed bundled rule set. */
+    private static final class DefaultRules {
+        static final RuleSet SET = load();
+
+        private static RuleSet load() {
+            // Class-relative lookup works under any class loader layout (plain classpath, Quarkus, shaded jars).
+            try (InputStream in = MaskingEngine.class.getResourceAsStream("/" + DEFAULT_RULES_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("bundled rule set " + DEFAULT_RULES_RESOURCE + " is missing");
+                }
+                return new RuleFileParser(BuiltInRules.ids(), null).parse(in, "classpath:" + DEFAULT_RULES_RESOURCE);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read bundled rule set", e);
+            }
+        }
+    }
+
+    /** Configures an engine: rule set (bundled by default) and the HMAC key of the {@code hash} action. */
+    public static final class Builder {
+        private RuleSet ruleSet;
+        private byte[] hmacKey;
+
+        private Builder() {
+        }
+
+        /** Uses an already parsed rule set (see {@link MaskingEngine#parseRuleFile}). */
+        public Builder rules(RuleSet rules) {
+            this.ruleSet = Objects.requireNonNull(rules);
+            return this;
+        }
+
+        /** Uses an ops-supplied rule file; unmentioned built-in rules keep their defaults. */
+        public Builder ruleFile(Path yaml) {
+            this.ruleSet = parseRuleFile(yaml);
+            return this;
+        }
+
+        /** HMAC key for {@code hash}; overrides {@value #HMAC_KEY_ENV} and the rule file's {@code hmacKey}. */
+        public Builder hmacKey(byte[] key) {
+            if (key == null || key.length < 16) {
+                throw new IllegalArgumentException("HMAC key must have at least 16 bytes");
+            }
+            this.hmacKey = key.clone();
+            return this;
+        }
+
+        /** String form of {@link #hmacKey(byte[])}, UTF-8 encoded. */
+        public Builder hmacKey(String key) {
+            return hmacKey(Objects.requireNonNull(key).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Builds the immutable engine. */
+        public MaskingEngine build() {
+            RuleSet rs = ruleSet == null ? DefaultRules.SET : ruleSet;
+            byte[] key = hmacKey;
+            if (key == null) {
+                String env = System.getenv(HMAC_KEY_ENV);
+                if (env != null && !env.isBlank()) {
+                    key = env.getBytes(StandardCharsets.UTF_8);
+                } else if (rs.hmacKey().isPresent()) {
+                    key = rs.hmacKey().get().getBytes(StandardCharsets.UTF_8);
+                } else {
+                    key = PROCESS_KEY;
+                }
+            }
+            return new MaskingEngine(rs, key);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package com.powerx.devhotload.masking.detect;
+
+import java.util.List;
+
+/**
+ * {@code ipv6}: full and compressed IPv6 addresses (including IPv4-mapped tails). Loopback {@code ::1} and
+ * unspecified {@code ::} stay readable; times ({@code 10:15:30}), MAC addresses and {@code a::b} scope operators
+ * do not parse as addresses.
+ */
+public final class Ipv6Detector implements Detector {
+
+    public static final String ID = "ipv6";
+    private static final int MAX_ADDRESS = 45;
+
+    @Override
+    public String ruleId() {
+        return ID;
+    }
+
+    @Override
+    public List<String> keywords() {
+        return List.of();
+    }
+
+    @Override
+    public boolean keywordGated() {
+        return false;
+    }
+
+    @Override
+    public boolean mayMatch(ScanContext ctx, boolean keywordHit) {
+        // Compressed addresses contain "::"; full ones have seven colons. Times (10:15:30) have neither.
+        return ctx.has(ScanContext.DOUBLE_COLON) || ctx.hasColons(7);
+    }
+
+    @Override
+    public void scan(ScanContext ctx, HitList hits, MatchSink sink) {
+        String t = ctx.text();
+        int n = t.length();
+        int resume = 0;
+        int c = t.indexOf(':');
+        while (c >= 0) {
+            if (c < resume) {
+                c = t.indexOf(':', resume);
+                continue;
+            }
+            int l = c;
+            while (l > resume && c - l < 5 && Chars.isHex(t.charAt(l - 1))) {
+                l--;
+            }
+            int r = c;
+            while (r < n && r - l <= MAX_ADDRESS && (Chars.isHex(t.charAt(r)) || t.charAt(r) == ':' || t.charAt(r) == '.')) {
+                r++;
+            }
+            int e = r;
+            while (e > c + 1 && t.charAt(e - 1) == '.') {
+                e--;
+            }
+            if (e > c + 1 && t.charAt(e - 1) == ':' && t.charAt(e - 2) != ':') {
+                e--;
+            }
+            boolean bounded = (l == 0 || !(Chars.isAlnum(t.charAt(l - 1)) || t.charAt(l - 1) == '_'
+                    || t.charAt(l - 1) == ':' || t.charAt(l - 1) == '.'))
+                    && (r >= n || !(Chars.isAlnum(t.charAt(r)) || t.charAt(r) == '_'))
+                    && r - l <= MAX_ADDRESS;
+            if (bounded && valid(t, l, e) && !special(t, l, e)) {
+                sink.add(l, e, 0);
+            }
+            resume = Math.max(r, c + 1);
+            c = t.indexOf(':', resume);
+        }
+    }
+
+    /** RFC 4291 text form: 8 groups, or fewer with exactly one "::"; an IPv4 tail counts as two groups. */
+    static boolean valid(String t, int s, int e) {
+        if (e - s < 3) {
+            return false;
+        }
+        int dc = -1;
+        for (int i = s; i + 1 < e; i++) {
+            if (t.charAt(i) == ':' && t.charAt(i + 1) == ':') {
+                if (dc >= 0) {
+                    return false;
+                }
+                dc = i;
+                if (i + 2 < e && t.charAt(i + 2) == ':') {
+                    return false;
+                }
+            }
+        }
+        int groups = 0;
+        boolean digit = false;
+        int i = s;
+        while (i < e) {
+            if (i == dc) {
+                i += 2;
+                continue;
+            }
+            int gs = i;
+            while (i < e && t.charAt(i) != ':') {
+                i++;
+            }
+            int ge = i;
+            if (ge == gs) {
+                return false; // single ':' at an edge
+            }
+            if (contains(t, gs, ge, '.')) {
+                if (ge != e || !ipv4Tail(t, gs, ge)) {
+                    return false;
+                }
+                groups += 2;
+                digit = true;
+            } else {
+                if (ge - gs > 4) {
+                    return false;
+                }
+                for (int k = gs; k < ge; k++) {
+                    char ch = t.charAt(k);
+                    if (!Chars.isHex(ch)) {
+                        return false;
+                    }
+                    digit |= Chars.isDigit(ch);
+                }
+                groups++;
+            }
+            if (i < e && i != dc) {
+                i++; // single ':' separator
+                if (i >= e) {
+                    return false;
+                }
+            }
+        }
+        return digit && (dc >= 0 ? groups <= 7 && groups >= 1 : groups == 8);
+    }
+
+    private static boolean contains(String t, int s, int e, char c) {
+        for (int i = s; i < e; i++) {
+            if (t.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean ipv4Tail(String t, int s, int e) {
+        int parts = 0;
+        int i = s;
+        while (i < e) {
+            int ps = i;
+            while (i < e && Chars.isDigit(t.charAt(i))) {
+                i++;
+            }
+            if (i - ps < 1 || i - ps > 3 || Integer.parseInt(t, ps, i, 10) > 255) {
+                return false;
+            }
+            parts++;
+            if (i < e) {
+                if (t.charAt(i) != '.') {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return parts == 4;
+    }
+
+    private static boolean special(String t, int s, int e) {
+        String a = t.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+        return a.equals("::1") || a.equals("::") || a.startsWith("::ffff:127.") || a.equals("0:0:0:0:0:0:0:1")
+                || a.equals("0:0:0:0:0:0:0:0");
+    }
+}

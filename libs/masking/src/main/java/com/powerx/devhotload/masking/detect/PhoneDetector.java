@@ -1,0 +1,208 @@
+package com.powerx.devhotload.masking.detect;
+
+import java.util.List;
+
+/**
+ * {@code phone}: international numbers ({@code +} and 8–15 digits), North American numbers in the usual
+ * {@code (415) 555-2671} / {@code 415-555-2671} layouts, national numbers with a trunk {@code 0} and consistent
+ * grouping ({@code 020 7946 0958}, {@code 06 12 34 56 78}), and any 7–15 digit number right after a phone-like
+ * key ({@code phone=}, {@code msisdn:}). Plain digit runs, dates, times, versions and ports do not match.
+ */
+public final class PhoneDetector implements Detector {
+
+    public static final String ID = "phone";
+    private static final List<String> KEYWORDS = List.of(
+            "phone", "tel", "mobile", "cell", "fax", "msisdn", "whatsapp", "sms");
+    private static final int MAX_GROUPS = 8;
+
+    @Override
+    public String ruleId() {
+        return ID;
+    }
+
+    @Override
+    public List<String> keywords() {
+        return KEYWORDS;
+    }
+
+    @Override
+    public boolean keywordGated() {
+        return false;
+    }
+
+    @Override
+    public boolean mayMatch(ScanContext ctx, boolean keywordHit) {
+        if (ctx.digitCount() < 7) {
+            return false;
+        }
+        // Formats need a '+', a '(' area code, 10+ grouped digits, or a phone-like key.
+        return keywordHit || ctx.maxMultiGroupDigits() >= 10 || ctx.phoneShaped();
+    }
+
+    @Override
+    public void scan(ScanContext ctx, HitList hits, MatchSink sink) {
+        String t = ctx.text();
+        int n = t.length();
+        int runs = ctx.digitRunCount();
+        int[] sizes = new int[MAX_GROUPS];
+        char[] gaps = new char[MAX_GROUPS];
+        int hitIdx = 0;
+        int lastKeywordEnd = -1000;
+        int r = 0;
+        while (r < runs) {
+            int s = ctx.digitRunStart(r);
+            while (hitIdx < hits.size() && hits.start(hitIdx) < s) {
+                hitIdx++;
+            }
+            // Only the closest phone-like key before this number matters, and only when it is near.
+            if (hitIdx > 0 && s - hits.start(hitIdx - 1) <= 40) {
+                lastKeywordEnd = keyEnd(t, hits.start(hitIdx - 1) + KEYWORDS.get(hits.keyword(hitIdx - 1)).length());
+            } else {
+                lastKeywordEnd = -1000;
+            }
+            boolean plus = s > 0 && t.charAt(s - 1) == '+';
+            boolean paren = s > 0 && t.charAt(s - 1) == '(';
+            int start = plus || paren ? s - 1 : s;
+            if (start > 0) {
+                char b = t.charAt(start - 1);
+                boolean blocked = Chars.isAlnum(b) || b == '.' || b == '_' || b == '/' || b == '\\' || b == '+'
+                        || b == '-' || b == ',' || (b == ':' && !plus && !afterKey(t, start, lastKeywordEnd));
+                if (blocked) {
+                    r++;
+                    continue;
+                }
+            }
+            int count = 0;
+            int digits = 0;
+            int j = r;
+            int end;
+            while (true) {
+                int size = ctx.digitRunEnd(j) - ctx.digitRunStart(j);
+                sizes[count] = size;
+                digits += size;
+                end = ctx.digitRunEnd(j);
+                count++;
+                if (digits > 15 || count >= MAX_GROUPS || j + 1 >= runs) {
+                    break;
+                }
+                char gap = gap(t, end, ctx.digitRunStart(j + 1));
+                if (gap == 0) {
+                    break;
+                }
+                gaps[count - 1] = gap;
+                j++;
+            }
+            boolean rightOk = end >= n || !(Chars.isAlnum(t.charAt(end)) || t.charAt(end) == '_'
+                    || ((t.charAt(end) == '.' || t.charAt(end) == '-' || t.charAt(end) == ':' || t.charAt(end) == '/')
+                    && end + 1 < n && Chars.isDigit(t.charAt(end + 1))));
+            boolean ok = digits <= 15 && rightOk && (
+                    (afterKey(t, start, lastKeywordEnd) && digits >= 7)
+                    || (plus && international(t, s, digits))
+                    || northAmerican(t, s, paren, sizes, gaps, count)
+                    || trunkZero(t, s, paren, sizes, gaps, count, digits));
+            if (ok) {
+                sink.add(start, end, 0);
+                r = j + 1;
+            } else {
+                r++;
+            }
+        }
+    }
+
+    /** End of the key word containing a keyword hit (phone → phoneNumber). */
+    private static int keyEnd(String t, int p) {
+        int n = t.length();
+        while (p < n && Chars.isKeyChar(t.charAt(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    /** The number follows a phone-like key with only a separator between ({@code phone: }, {@code "tel":"}). */
+    private static boolean afterKey(String t, int start, int keyEnd) {
+        if (keyEnd < 0 || start < keyEnd || start - keyEnd > 6) {
+            return false;
+        }
+        for (int i = keyEnd; i < start; i++) {
+            if (" :=\t\"'#".indexOf(t.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Separator between two digit groups: ' ', '-', '.', ')' (for "(415) 555"), or 0 when not a phone gap. */
+    private static char gap(String t, int from, int to) {
+        int len = to - from;
+        if (len < 1 || len > 3) {
+            return 0;
+        }
+        char first = t.charAt(from);
+        if (len == 1) {
+            return first == ' ' || first == '-' || first == '.' ? first : first == ')' ? ')' : 0;
+        }
+        char second = t.charAt(from + 1);
+        if (len == 2) {
+            boolean paren = (first == ')' && (second == ' ' || second == '-'))
+                    || ((first == ' ' || first == '-') && second == '(');
+            return paren ? ')' : 0;
+        }
+        char third = t.charAt(from + 2);
+        boolean paren = (first == ')' && second == ' ' && (third == '-' || third == '('))
+                || (first == ' ' && second == '-' && third == ' ');
+        return paren ? ')' : 0;
+    }
+
+    private static boolean international(String t, int s, int digits) {
+        return digits >= 8 && t.charAt(s) != '0';
+    }
+
+    private static boolean northAmerican(String t, int s, boolean paren, int[] sizes, char[] gaps, int count) {
+        int first = 0;
+        int p = s;
+        if (count == 4 && sizes[0] == 1 && t.charAt(s) == '1') {
+            first = 1;
+            p = s + 2;
+            while (!Chars.isDigit(t.charAt(p))) {
+                p++;
+            }
+        }
+        if (count - first != 3 || sizes[first] != 3 || sizes[first + 1] != 3 || sizes[first + 2] != 4) {
+            return false;
+        }
+        if (t.charAt(p) < '2') {
+            return false;
+        }
+        int exchange = p + 3;
+        while (!Chars.isDigit(t.charAt(exchange))) {
+            exchange++;
+        }
+        if (t.charAt(exchange) < '2') {
+            return false;
+        }
+        char g1 = gaps[first];
+        char g2 = gaps[first + 1];
+        if (paren && first == 0) {
+            return g1 == ')' && (g2 == '-' || g2 == ' ' || g2 == '.');
+        }
+        return g1 == g2 && (g1 == '-' || g1 == '.' || g1 == ' ');
+    }
+
+    private static boolean trunkZero(String t, int s, boolean paren, int[] sizes, char[] gaps, int count, int digits) {
+        if (paren || t.charAt(s) != '0' || sizes[0] < 2 || t.charAt(s + 1) == '0' || digits < 10 || digits > 12 || count < 2
+                || count > 5) {
+            return false;
+        }
+        char g = gaps[0];
+        if (g != ' ' && g != '-' && g != '.') {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (sizes[i] < 2 || (i < count - 1 && gaps[i] != g)) {
+                return false;
+            }
+        }
+        // Dotted national numbers look like versions and dates; accept dots only in 5 pairs (06.12.34.56.78).
+        return g != '.' || count == 5;
+    }
+}
