@@ -1,0 +1,48 @@
+package com.powerx.devhotload.sandbox.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+/** Limits and locations of the sandboxes (CONTRACT.md §4); each has a {@code PX_*} env var, see application.properties. */
+@ConfigMapping(prefix = "px.sandbox")
+public interface SandboxConfig {
+
+    /** {@code PX_SANDBOX_WORK_DIR}: harness files, control sockets, blob cache and version directories. */
+    Path workDir();
+
+    /** {@code PX_SANDBOX_MAX}: sandboxes one instance runs at most. */
+    @WithDefault("50")
+    int max();
+
+    /** {@code PX_SANDBOX_HOOK_TIMEOUT_MS}: limit of importing a version and of each lifecycle hook. */
+    @WithDefault("5000")
+    int hookTimeoutMs();
+
+    /** {@code PX_SANDBOX_INVOKE_TIMEOUT_MS}: default limit of an invoke (504 past it). */
+    @WithDefault("10000")
+    int invokeTimeoutMs();
+
+    /** {@code PX_SANDBOX_MAX_OLD_SPACE_MB}: node Worker heap limit. */
+    OptionalInt maxOldSpaceMb();
+
+    /** {@code PX_SANDBOX_MAX_MEMORY_MB}: python address-space limit (do not go below ~256). */
+    OptionalInt maxMemoryMb();
+
+    /** {@code PX_DEV_LOG_RATE}: log lines per second and session; the excess is counted and reported. */
+    @WithDefault("1000")
+    int logRate();
+
+    /** {@code PX_SESSION_SERVICE_URL}: where bundle blobs are fetched from. */
+    @WithDefault("http://127.0.0.1:8081")
+    String sessionServiceUrl();
+
+    /** {@code PX_SANDBOX_NODE} / {@code PX_SANDBOX_PYTHON}: the interpreters, looked up on PATH. */
+    @WithDefault("node")
+    String nodeCommand();
+
+    @WithDefault("python3")
+    String pythonCommand();
+}

@@ -1,0 +1,10 @@
+package com.powerx.devhotload.sandbox.driver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+
+/** What to start: a session's version directory, its entry and (on a restart) the state to restore. */
+public record SandboxSpec(String sessionId, String runtime, Path bundleDir, String entry, long sequence, JsonNode state,
+                          String sandboxEndpoint) {
+}

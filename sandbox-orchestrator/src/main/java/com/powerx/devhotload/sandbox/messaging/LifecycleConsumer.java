@@ -1,0 +1,56 @@
+package com.powerx.devhotload.sandbox.messaging;
+
+import com.powerx.devhotload.contracts.CloudEvent;
+import com.powerx.devhotload.contracts.EventCodec;
+import com.powerx.devhotload.contracts.InvalidEventException;
+import com.powerx.devhotload.platform.outbox.ProcessedEvents;
+import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
+import com.powerx.devhotload.sandbox.service.SandboxManager;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
+
+/**
+ * Session lifecycle from session-service ({@code dev.session.lifecycle}). Each event id is recorded once (so a
+ * redelivery starts nothing twice) and then handed to the manager, which queues the work on the session's worker;
+ * the record is acknowledged after that commit. A malformed record is logged and skipped.
+ */
+@ApplicationScoped
+public class LifecycleConsumer {
+
+    private static final String CONSUMER = "sandbox-orchestrator.lifecycle";
+
+    private final TransactionalOutbox outbox;
+    private final SandboxManager manager;
+
+    public LifecycleConsumer(TransactionalOutbox outbox, SandboxManager manager) {
+        this.outbox = outbox;
+        this.manager = manager;
+    }
+
+    @Incoming("session-lifecycle")
+    public Uni<Void> consume(byte[] record) {
+        CloudEvent event;
+        try {
+            event = EventCodec.decode(record);
+            if (event.sessionid() == null) {
+                return Uni.createFrom().voidItem();
+            }
+            EventCodec.payload(event); // contract check before anything is recorded
+        } catch (InvalidEventException | IllegalArgumentException e) {
+            Log.warnf("skipping malformed lifecycle event: %s", e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.inTransaction(tx -> ProcessedEvents.firstDelivery(tx, CONSUMER, event.id()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
+                .invoke(first -> {
+                    if (first) {
+                        manager.dispatch(event);
+                    }
+                })
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,86 @@
+package com.powerx.devhotload.sandbox.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.powerx.devhotload.platform.api.ApiException;
+import com.powerx.devhotload.platform.api.ErrorCode;
+import com.powerx.devhotload.platform.security.Caller;
+import com.powerx.devhotload.sandbox.config.SandboxConfig;
+import com.powerx.devhotload.sandbox.domain.Sandbox;
+import com.powerx.devhotload.sandbox.domain.SandboxState;
+import com.powerx.devhotload.sandbox.driver.HarnessError;
+import com.powerx.devhotload.sandbox.driver.Replies;
+import com.powerx.devhotload.sandbox.driver.RunningSandbox;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Runs a handler of a session's active version for a caller of the session's tenant (CONTRACT.md §4). */
+@ApplicationScoped
+public class SandboxInvoker {
+
+    private final SandboxManager manager;
+    private final SandboxConfig config;
+    private final LogPublisher logs;
+
+    public SandboxInvoker(SandboxManager manager, SandboxConfig config, LogPublisher logs) {
+        this.manager = manager;
+        this.config = config;
+        this.logs = logs;
+    }
+
+    /** The caller's sandbox, or 404 (unknown, or another tenant's: its existence must not leak). */
+    public Sandbox visible(Caller caller, String sessionId) {
+        caller.requireTenant();
+        Sandbox sandbox = manager.find(sessionId);
+        if (sandbox == null || !caller.canSeeTenant(sandbox.tenantId())) {
+            throw ApiException.notFound("sandbox");
+        }
+        return sandbox;
+    }
+
+    /** {@code result} (the handler's return value), {@code durationMs}, {@code sequence}. */
+    public JsonNode invoke(Caller caller, String sessionId, String handler, JsonNode payload) {
+        Sandbox sandbox = visible(caller, sessionId);
+        RunningSandbox process = sandbox.process;
+        boolean serving = SandboxState.READY.equals(sandbox.state) || SandboxState.RELOADING.equals(sandbox.state);
+        if (!serving || process == null || !process.isAlive()) {
+            throw ApiException.conflict("sandbox_not_ready", "the sandbox is " + sandbox.state + ", not ready",
+                    Map.of("state", sandbox.state));
+        }
+        if (!process.invocable()) {
+            throw ApiException.conflict("external_runtime", "an external plugin runs on the developer's machine", Map.of("state", sandbox.state));
+        }
+        int timeoutMs = config.invokeTimeoutMs();
+        JsonNode result;
+        try {
+            // A reload in progress may hold the call for up to its own limits before the handler starts.
+            result = Replies.await(process.invoke(handler, payload, timeoutMs), timeoutMs + 4L * config.hookTimeoutMs() + 30_000);
+        } catch (HarnessError e) {
+            throw failure(e);
+        }
+        manager.snapshot(sandbox);
+        return result;
+    }
+
+    private ApiException failure(HarnessError e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", logs.mask(e.error().path("message").asText("")));
+        error.put("stack", logs.mask(e.error().path("stack").asText("")));
+        error.put("phase", e.error().path("phase").asText("invoke"));
+        error.put("code", e.code());
+        if (e.timedOut()) {
+            return new ApiException(ErrorCode.DEV_TIMEOUT, "invoke_timeout", "the handler did not finish in time",
+                    Map.of("error", error), null);
+        }
+        if ("UNKNOWN_HANDLER".equals(e.code()) || "BAD_REQUEST".equals(e.code())) {
+            return new ApiException(ErrorCode.DEV_BAD_REQUEST, "unknown_handler", (String) error.get("message"),
+                    Map.of("error", error), null);
+        }
+        if ("NOT_LOADED".equals(e.code()) || "SHUTTING_DOWN".equals(e.code())) {
+            return ApiException.conflict("sandbox_not_ready", (String) error.get("message"), Map.of("error", error));
+        }
+        return new ApiException(ErrorCode.DEV_UPSTREAM_FAILED, "handler_failed", "the handler failed",
+                Map.of("error", error), null);
+    }
+}

@@ -1,0 +1,68 @@
+package com.powerx.devhotload.sandbox;
+
+import com.powerx.devhotload.contracts.CloudEvent;
+import com.powerx.devhotload.contracts.EventSources;
+import com.powerx.devhotload.contracts.EventTypes;
+import com.powerx.devhotload.contracts.Topics;
+import com.powerx.devhotload.contracts.payload.SessionRegistered;
+import com.powerx.devhotload.devstack.DevStackResource;
+import com.powerx.devhotload.devstack.EventProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With PX_SANDBOX_MAX=1, a second sandbox fails with a clear error; once the first stops there is room again. */
+@QuarkusTest
+@TestProfile(CapacityTest.OneSandbox.class)
+@QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "px_sandbox"))
+class CapacityTest {
+
+    /** One sandbox per instance. */
+    public static class OneSandbox implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("px.sandbox.max", "1");
+        }
+    }
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void aSandboxOverTheCapFailsWithAClearError() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String third = UUID.randomUUID().toString();
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.SESSION_SANDBOX)) {
+            probe.publish(external(first));
+            Sandboxes.await(probe, EventTypes.SANDBOX_READY, first);
+            probe.publish(external(second));
+            assertThat(Sandboxes.await(probe, EventTypes.RELOAD_FAILED, second).data().path("error").path("message").asText())
+                    .contains("capacity reached").contains("PX_SANDBOX_MAX=1");
+
+            probe.publish(Plugins.terminated("local", first));
+            Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, first);
+            probe.publish(external(third));
+            Sandboxes.await(probe, EventTypes.SANDBOX_READY, third);
+            probe.publish(Plugins.terminated("local", third));
+            Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, third);
+        }
+    }
+
+    private static CloudEvent external(String id) {
+        return CloudEvent.create(EventSources.SESSION_SERVICE, EventTypes.SESSION_REGISTERED, id, "local", "com.acme.ext", id,
+                new SessionRegistered(id, "local", "dev-local", "com.acme.ext", "1.0.0", "external", null, List.of(), null,
+                        null, "0".repeat(64), Instant.now().plusSeconds(900), List.of(), "pending"));
+    }
+}

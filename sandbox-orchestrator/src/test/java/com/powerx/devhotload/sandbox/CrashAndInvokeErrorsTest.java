@@ -1,0 +1,98 @@
+package com.powerx.devhotload.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.powerx.devhotload.contracts.EventTypes;
+import com.powerx.devhotload.contracts.Topics;
+import com.powerx.devhotload.devstack.DevStackResource;
+import com.powerx.devhotload.devstack.EventProbe;
+import com.powerx.devhotload.devstack.LocalTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+/** Invoke error codes, a crashing plugin restarted on its last good version with its state, a failed first load. */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "px_sandbox"))
+class CrashAndInvokeErrorsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void invokeErrorsCrashRestartWithStateAndTerminate() {
+        String id = UUID.randomUUID().toString();
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.SESSION_SANDBOX)) {
+            probe.publish(Plugins.registered("local", id, "node", "index.mjs", "broken/node/crash"));
+            Sandboxes.await(probe, EventTypes.SANDBOX_READY, id);
+            Sandboxes.count(id, "increment");
+            assertThat(Sandboxes.count(id, "increment")).isEqualTo(2);
+
+            Sandboxes.invoke(UUID.randomUUID().toString(), "get", Map.of()).statusCode(404).body("error_code", equalTo("DEV_NOT_FOUND"));
+            given().auth().oauth2(LocalTokens.forTests().mint("tenant-b", "dev-b", List.of()))
+                    .contentType(ContentType.JSON).body(Map.of("handler", "get"))
+                    .when().post("/internal/dev/sandboxes/{id}/invoke", id).then().statusCode(404);
+            Sandboxes.invoke(id, "boom", Map.of("reason", "bad input password=S3cr3t-Value-123")).statusCode(502)
+                    .body("error_code", equalTo("DEV_UPSTREAM_FAILED"))
+                    .body("details.error.message", containsString("boom: bad input"))
+                    .body("details.error.message", not(containsString("S3cr3t-Value-123")))
+                    .body("details.error.stack", not(containsString("S3cr3t-Value-123")));
+            Sandboxes.invoke(id, "sleep", Map.of()).statusCode(504).body("error_code", equalTo("DEV_TIMEOUT"));
+
+            long pid = given().when().get("/internal/dev/sandboxes/{id}", id).then().statusCode(200)
+                    .extract().jsonPath().getLong("data.pid");
+            Sandboxes.invoke(id, "crash", Map.of()).statusCode(502);
+            JsonNode crashed = Sandboxes.await(probe, EventTypes.SANDBOX_CRASHED, id).data();
+            assertThat(crashed.path("exitCode").asInt()).isEqualTo(3);
+            assertThat(crashed.path("willRestart").asBoolean()).isTrue();
+            assertThat(crashed.path("restartInMs").asLong()).isEqualTo(1000);
+            JsonNode restarted = Sandboxes.await(probe, EventTypes.SANDBOX_READY, id, 2).data();
+            assertThat(restarted.path("restarts").asInt()).isEqualTo(1);
+            assertThat(Sandboxes.count(id, "get")).as("state restored after the crash").isEqualTo(2);
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+
+            long newPid = given().when().get("/internal/dev/sandboxes/{id}", id).then().statusCode(200)
+                    .body("data.restarts", equalTo(1)).extract().jsonPath().getLong("data.pid");
+            probe.publish(Plugins.terminated("local", id));
+            assertThat(Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, id).data().path("reason").asText()).isEqualTo("terminated");
+            assertThat(ProcessHandle.of(newPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            Sandboxes.invoke(id, "get", Map.of()).statusCode(409).body("error_code", equalTo("DEV_CONFLICT"));
+            given().when().get("/internal/dev/sandboxes/{id}", id).then().statusCode(200).body("data.state", equalTo("stopped"));
+        }
+    }
+
+    @Test
+    void aFirstLoadThatFailsLeavesTheSandboxFailedWithItsError() {
+        String id = UUID.randomUUID().toString();
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.SESSION_SANDBOX)) {
+            probe.publish(Plugins.registered("local", id, "node", "index.mjs", "broken/node/syntax-error"));
+            JsonNode failed = Sandboxes.await(probe, EventTypes.RELOAD_FAILED, id).data();
+            assertThat(failed.path("sequence").asLong()).isZero();
+            assertThat(failed.path("error").path("phase").asText()).isEqualTo("load");
+            Sandboxes.invoke(id, "increment", Map.of()).statusCode(409);
+            given().when().get("/internal/dev/sandboxes/{id}", id).then().statusCode(200)
+                    .body("data.state", equalTo("failed")).body("data.lastError", containsString("index.mjs"));
+
+            // The next reload starts it afresh on the new code.
+            probe.publish(Plugins.reload("local", id, 1, "counter-node"));
+            assertThat(Sandboxes.await(probe, EventTypes.RELOADED, id).data().path("sequence").asLong()).isEqualTo(1);
+            assertThat(Sandboxes.count(id, "increment")).isEqualTo(1);
+            assertThat(probe.during(EventProbe.of(EventTypes.SANDBOX_CRASHED, id), Duration.ofMillis(200))).isEmpty();
+            probe.publish(Plugins.terminated("local", id));
+            Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, id);
+        }
+    }
+}

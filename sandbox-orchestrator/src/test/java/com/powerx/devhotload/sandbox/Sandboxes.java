@@ -1,0 +1,47 @@
+package com.powerx.devhotload.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.powerx.devhotload.contracts.CloudEvent;
+import com.powerx.devhotload.devstack.EventProbe;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the tests do to a sandbox: await its events, call its handlers. Generous limits: the machine is shared. */
+final class Sandboxes {
+
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    private Sandboxes() {
+    }
+
+    /** The {@code n}-th event (1-based) of {@code type} for the session. */
+    static CloudEvent await(EventProbe probe, String type, String sessionId, int n) {
+        List<CloudEvent> events = probe.await(EventProbe.of(type, sessionId), n, WAIT);
+        assertThat(events).as("%s #%d of %s", type, n, sessionId).hasSizeGreaterThanOrEqualTo(n);
+        return events.get(n - 1);
+    }
+
+    static CloudEvent await(EventProbe probe, String type, String sessionId) {
+        return await(probe, type, sessionId, 1);
+    }
+
+    static ValidatableResponse invoke(String sessionId, String handler, Map<String, Object> payload) {
+        return given().contentType(ContentType.JSON).body(Map.of("handler", handler, "payload", payload))
+                .when().post("/internal/dev/sandboxes/{id}/invoke", sessionId).then();
+    }
+
+    static int count(String sessionId, String handler) {
+        return invoke(sessionId, handler, Map.of()).statusCode(200).extract().path("data.result.count");
+    }
+
+    static JsonNode data(CloudEvent event) {
+        return event.data();
+    }
+}
