@@ -1,0 +1,223 @@
+package com.powerx.devhotload.stream.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.powerx.devhotload.contracts.CloudEvent;
+import com.powerx.devhotload.contracts.EventCodec;
+import com.powerx.devhotload.contracts.EventTypes;
+import com.powerx.devhotload.contracts.InvalidEventException;
+import com.powerx.devhotload.contracts.payload.SessionRegistered;
+import com.powerx.devhotload.contracts.payload.SessionUpdated;
+import com.powerx.devhotload.stream.config.StreamConfig;
+import com.powerx.devhotload.stream.repository.ReplayStreamRepository;
+import com.powerx.devhotload.stream.repository.ReplayStreamRepository.NewEntry;
+import com.powerx.devhotload.stream.repository.SessionDirectory;
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns consumed events into Redis writes: each event is appended once to its tenant's replay stream, and lifecycle
+ * events keep the session directory (tenants, reload-token hashes) current. Every write goes over one dedicated
+ * connection, pipelined in call order, so one session's events keep their Kafka order in the stream even with
+ * several polls in flight.
+ */
+@ApplicationScoped
+public class EventIngest {
+
+    /** What one call wrote. */
+    public record Result(int appended, int duplicates, int skipped) {
+    }
+
+    private final Redis redis;
+    private final ReplayStreamRepository streams;
+    private final SessionDirectory sessions;
+    private final StreamConfig config;
+    private final StreamMetrics metrics;
+    private volatile Future<RedisConnection> connection;
+
+    public EventIngest(Redis redis, ReplayStreamRepository streams, SessionDirectory sessions, StreamConfig config,
+                       StreamMetrics metrics) {
+        this.redis = redis;
+        this.streams = streams;
+        this.sessions = sessions;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Writes the events' effects; completes once Redis has applied all of them. Safe to repeat (redelivery). */
+    public Future<Result> ingest(List<CloudEvent> events) {
+        long now = System.currentTimeMillis();
+        long oldestKept = now - config.retentionAge().toMillis();
+        List<Request> requests = new ArrayList<>(events.size() * 2);
+        List<Boolean> isAppend = new ArrayList<>(events.size() * 2);
+        List<Long> eventTimes = new ArrayList<>(events.size() * 2);
+        int skipped = 0;
+        for (CloudEvent event : events) {
+            String tenant = event.tenantid();
+            if (tenant == null || tenant.isBlank()) {
+                // Without a tenant nobody may see it: it cannot be routed, so it is counted rather than guessed.
+                metrics.skipped("no-tenant");
+                skipped++;
+                continue;
+            }
+            Request directory = directoryEffect(event, tenant);
+            if (directory != null) {
+                requests.add(directory);
+                isAppend.add(false);
+                eventTimes.add(0L);
+            }
+            long time = timeOf(event, now);
+            if (time < oldestKept) {
+                metrics.skipped("older-than-retention"); // it would be trimmed at once
+                skipped++;
+                continue;
+            }
+            requests.add(streams.append(new NewEntry(tenant, event.id(), event.type(), sessionIdOf(event),
+                    pluginIdOf(event), time, frameData(event, tenant, time)), now));
+            isAppend.add(true);
+            eventTimes.add(time);
+        }
+        if (requests.isEmpty()) {
+            return Future.succeededFuture(new Result(0, 0, skipped));
+        }
+        int skippedCount = skipped;
+        return runWithScripts(requests).map(replies -> {
+            long appendedAt = System.currentTimeMillis();
+            int appended = 0;
+            int duplicates = 0;
+            for (int i = 0; i < replies.size(); i++) {
+                if (isAppend.get(i)) {
+                    if (replies.get(i) == null) {
+                        duplicates++;
+                    } else {
+                        appended++;
+                        metrics.appended(eventTimes.get(i), appendedAt);
+                    }
+                }
+            }
+            metrics.ingested(appended, duplicates);
+            return new Result(appended, duplicates, skippedCount);
+        });
+    }
+
+    // EVALSHA fails with NOSCRIPT on a Redis that has not seen the scripts (fresh start, restart, failover):
+    // load them and run the whole pipeline again, which the dedup markers make harmless.
+    private Future<List<Response>> runWithScripts(List<Request> requests) {
+        return connection().compose(conn -> conn.batch(requests).recover(failure -> {
+            if (failure.getMessage() == null || !failure.getMessage().contains("NOSCRIPT")) {
+                return Future.failedFuture(failure);
+            }
+            List<Request> loads = new ArrayList<>(sessions.loadScripts());
+            loads.add(streams.loadScript());
+            return conn.batch(loads).compose(loaded -> conn.batch(requests));
+        }));
+    }
+
+    /** The ingest's own connection: commands on one connection are applied in the order they were sent. */
+    private Future<RedisConnection> connection() {
+        Future<RedisConnection> current = connection;
+        if (current == null || current.failed()) {
+            synchronized (this) {
+                current = connection;
+                if (current == null || current.failed()) {
+                    current = redis.connect().onSuccess(conn -> {
+                        conn.exceptionHandler(e -> forget(conn));
+                        conn.endHandler(v -> forget(conn));
+                    });
+                    connection = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private synchronized void forget(RedisConnection conn) {
+        Future<RedisConnection> current = connection;
+        if (current != null && current.succeeded() && current.result() == conn) {
+            connection = null;
+            conn.close();
+        }
+    }
+
+    private Request directoryEffect(CloudEvent event, String tenant) {
+        try {
+            return switch (event.type()) {
+                case EventTypes.SESSION_REGISTERED -> {
+                    SessionRegistered registered = EventCodec.payload(event, SessionRegistered.class);
+                    yield ended(registered.status())
+                            ? sessions.end(registered.sessionId(), tenant)
+                            : sessions.learn(registered.sessionId(), tenant, registered.pluginId(),
+                                    registered.developerId(), registered.reloadTokenSha256());
+                }
+                case EventTypes.SESSION_UPDATED -> {
+                    SessionUpdated updated = EventCodec.payload(event, SessionUpdated.class);
+                    yield ended(updated.status())
+                            ? sessions.end(updated.sessionId(), tenant)
+                            : sessions.learn(updated.sessionId(), tenant, event.pluginid(), null, updated.reloadTokenSha256());
+                }
+                case EventTypes.SESSION_TERMINATED, EventTypes.SESSION_EXPIRED -> {
+                    String sessionId = sessionIdOf(event);
+                    yield sessionId == null ? null : sessions.end(sessionId, tenant);
+                }
+                default -> null;
+            };
+        } catch (InvalidEventException e) {
+            Log.warnf("event %s (%s) has an invalid payload, session state not updated: %s", event.id(), event.type(), e.getMessage());
+            metrics.skipped("invalid-payload");
+            return null;
+        }
+    }
+
+    private static boolean ended(String status) {
+        return "terminated".equals(status) || "expired".equals(status);
+    }
+
+    /** {@code {"id","type","time","sessionId","tenantId","pluginId","payload"}}: rendered once, sent as is. */
+    static String frameData(CloudEvent event, String tenant, long timeMillis) {
+        ObjectNode data = EventCodec.mapper().createObjectNode();
+        data.put("id", event.id());
+        data.put("type", event.type());
+        data.put("time", event.time() != null ? event.time() : CloudEvent.formatTime(Instant.ofEpochMilli(timeMillis)));
+        data.put("sessionId", sessionIdOf(event));
+        data.put("tenantId", tenant);
+        data.put("pluginId", pluginIdOf(event));
+        data.set("payload", event.data() == null ? EventCodec.mapper().createObjectNode() : event.data());
+        return data.toString();
+    }
+
+    // The extension attributes are the routing fields; older producers may only have them in the payload.
+    static String sessionIdOf(CloudEvent event) {
+        return event.sessionid() != null ? event.sessionid() : textField(event.data(), "sessionId");
+    }
+
+    static String pluginIdOf(CloudEvent event) {
+        return event.pluginid() != null ? event.pluginid() : textField(event.data(), "pluginId");
+    }
+
+    private static String textField(JsonNode data, String field) {
+        JsonNode value = data == null ? null : data.get(field);
+        return value != null && value.isTextual() && !value.textValue().isBlank() ? value.textValue() : null;
+    }
+
+    private static long timeOf(CloudEvent event, long fallback) {
+        if (event.time() == null) {
+            return fallback;
+        }
+        try {
+            return OffsetDateTime.parse(event.time()).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+}

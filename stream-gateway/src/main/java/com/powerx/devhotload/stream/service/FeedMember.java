@@ -1,0 +1,26 @@
+package com.powerx.devhotload.stream.service;
+
+import com.powerx.devhotload.stream.StreamEntry;
+import com.powerx.devhotload.stream.StreamId;
+import com.powerx.devhotload.stream.Subscription;
+
+import java.util.List;
+
+/** A subscriber as the {@link LiveTail} sees it: what it wants, and where new entries go. */
+public interface FeedMember {
+
+    Subscription subscription();
+
+    /**
+     * New entries of its tenant, in id order: every entry of its sessions when it filters by session (so that it
+     * sees its session end), otherwise only the entries its filter matches. Called on the tail's event loop:
+     * implementations hand the entries over to their own and return at once.
+     */
+    void onLive(List<StreamEntry> entries);
+
+    /**
+     * Entries after the last one handed over were trimmed before the tail could read them; the next entry is
+     * {@code nextAvailable}. Called on the tail's event loop, before that entry is handed over.
+     */
+    void onLost(StreamId nextAvailable);
+}

@@ -1,0 +1,91 @@
+package com.powerx.devhotload.stream.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The gateway's meters ({@code dev.hotload.stream.*}), exported on {@code /q/metrics}. */
+@ApplicationScoped
+public class StreamMetrics {
+
+    /** Why a {@code gap} frame was sent. */
+    public enum GapReason { RETENTION, SLOW_CONSUMER }
+
+    private final AtomicInteger subscribers = new AtomicInteger();
+    private final AtomicInteger tailTenants = new AtomicInteger();
+    private final Counter delivered;
+    private final Timer latency;
+    private final Counter retentionGaps;
+    private final Counter slowConsumerGaps;
+    private final Timer appendLatency;
+    private final Counter appended;
+    private final Counter duplicates;
+    private final MeterRegistry registry;
+
+    public StreamMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("dev.hotload.stream.subscribers", subscribers);
+        registry.gauge("dev.hotload.stream.tail_tenants", tailTenants);
+        delivered = Counter.builder("dev.hotload.stream.events_delivered")
+                .description("SSE event frames written to subscribers").register(registry);
+        latency = Timer.builder("dev.hotload.stream.delivery_latency")
+                .description("event time to live frame written")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        appendLatency = Timer.builder("dev.hotload.stream.append_latency")
+                .description("event time to appended to the replay stream (the ingest half of the delivery latency)")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
+        retentionGaps = gaps("retention");
+        slowConsumerGaps = gaps("slow-consumer");
+        appended = Counter.builder("dev.hotload.stream.events_appended")
+                .description("events appended to a replay stream").register(registry);
+        duplicates = Counter.builder("dev.hotload.stream.events_duplicate")
+                .description("redelivered events not appended again").register(registry);
+    }
+
+    private Counter gaps(String reason) {
+        return Counter.builder("dev.hotload.stream.gaps").tag("reason", reason)
+                .description("gap frames sent").register(registry);
+    }
+
+    public void subscriberOpened() { subscribers.incrementAndGet(); }
+    public void subscriberClosed() { subscribers.decrementAndGet(); }
+    public int subscribers() { return subscribers.get(); }
+    public void tailTenants(int count) { tailTenants.set(count); }
+
+    /** A frame was written; {@code eventTimeMillis > 0} for live frames, whose latency is recorded. */
+    public void delivered(long eventTimeMillis) {
+        delivered.increment();
+        if (eventTimeMillis > 0) {
+            latency.record(Math.max(0, System.currentTimeMillis() - eventTimeMillis), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public void gap(GapReason reason) {
+        (reason == GapReason.RETENTION ? retentionGaps : slowConsumerGaps).increment();
+    }
+
+    /** An event reached its replay stream {@code millis} after it happened. */
+    public void appended(long eventTimeMillis, long nowMillis) {
+        appendLatency.record(Math.max(0, nowMillis - eventTimeMillis), TimeUnit.MILLISECONDS);
+    }
+
+    public void ingested(int appendedCount, int duplicateCount) {
+        appended.increment(appendedCount);
+        duplicates.increment(duplicateCount);
+    }
+
+    /** Events the ingest could not route (no tenant, malformed); counted by reason. */
+    public void skipped(String reason) {
+        registry.counter("dev.hotload.stream.events_skipped", "reason", reason).increment();
+    }
+}
