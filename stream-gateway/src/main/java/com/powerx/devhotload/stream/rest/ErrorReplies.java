@@ -1,14 +1,12 @@
 package com.powerx.devhotload.stream.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.api.ErrorCode;
-import com.powerx.devhotload.platform.api.ErrorEnvelope;
+import com.powerx.devhotload.platform.web.EnvelopeWriter;
 import com.powerx.devhotload.platform.web.RequestIds;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -21,28 +19,10 @@ final class ErrorReplies {
     }
 
     static void send(RoutingContext rc, ObjectMapper mapper, Throwable failure) {
-        HttpServerResponse response = rc.response();
-        if (response.headWritten() || response.closed()) {
+        if (rc.response().headWritten() || rc.response().closed()) {
             return;
         }
-        ApiException error = toApiException(rc, failure);
-        String requestId = RequestIds.ensure(rc.request());
-        ErrorEnvelope envelope = ErrorEnvelope.of(error);
-        envelope.assignRequestId(requestId);
-        response.setStatusCode(error.status())
-                .putHeader("Content-Type", "application/json")
-                .putHeader(RequestIds.HEADER, requestId);
-        if (error.status() == 401) {
-            response.putHeader("WWW-Authenticate", "Bearer");
-        }
-        if (error.retryAfterSeconds() != null) {
-            response.putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
-        }
-        try {
-            response.end(mapper.writeValueAsString(envelope));
-        } catch (JsonProcessingException e) {
-            response.end();
-        }
+        EnvelopeWriter.write(rc, mapper, toApiException(rc, failure));
     }
 
     private static ApiException toApiException(RoutingContext rc, Throwable failure) {

@@ -1,14 +1,11 @@
 package com.powerx.devhotload.masking.detect;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code iban}: IBANs with a known country length and a valid ISO 13616 mod-97 check, compact or grouped. */
 public final class IbanDetector implements Detector {
 
     public static final String ID = "iban";
-    private static final Map<String, Integer> LENGTHS = new HashMap<>();
     private static final int[] LENGTH_BY_CODE = new int[26 * 26];
 
     static {
@@ -18,7 +15,6 @@ public final class IbanDetector implements Detector {
                 + " NO15 PK24 PL28 PS29 PT25 QA29 RO24 RS22 SA24 SC31 SE24 SI19 SK24 SM27 ST25 SV28 TL23 TN24"
                 + " TR26 UA29 VA22 VG24 XK20";
         for (String e : spec.split(" ")) {
-            LENGTHS.put(e.substring(0, 2), Integer.parseInt(e.substring(2)));
             LENGTH_BY_CODE[(e.charAt(0) - 'A') * 26 + (e.charAt(1) - 'A')] = Integer.parseInt(e.substring(2));
         }
     }

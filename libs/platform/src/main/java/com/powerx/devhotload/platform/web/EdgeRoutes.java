@@ -2,14 +2,13 @@ package com.powerx.devhotload.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.powerx.devhotload.platform.api.ErrorCode;
-import com.powerx.devhotload.platform.api.ErrorEnvelope;
+import com.powerx.devhotload.platform.api.ApiException;
 import io.quarkus.logging.Log;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.util.Map;
 
 /**
  * What happens at the HTTP edge before any resource runs: every request gets a request id (echoed as a header on
@@ -40,20 +39,6 @@ public class EdgeRoutes {
     }
 
     private void write(RoutingContext rc, ErrorCode code, String reason, String message) {
-        if (rc.response().headWritten()) {
-            rc.response().end();
-            return;
-        }
-        ErrorEnvelope envelope = new ErrorEnvelope(code, reason, message, Map.of());
-        String requestId = RequestIds.ensure(rc.request());
-        envelope.assignRequestId(requestId);
-        try {
-            rc.response().setStatusCode(code.status())
-                    .putHeader("Content-Type", "application/json")
-                    .putHeader(RequestIds.HEADER, requestId)
-                    .end(mapper.writeValueAsString(envelope));
-        } catch (Exception e) {
-            rc.response().setStatusCode(code.status()).end();
-        }
+        EnvelopeWriter.write(rc, mapper, new ApiException(code, reason, message));
     }
 }
