@@ -100,6 +100,9 @@ public final class Suite {
         // Above the 128 MiB default, so a 200 MB bundle file can show that uploads stream instead of buffering.
         env.put("PX_DEV_MAX_BLOB_BYTES", String.valueOf(256L * 1024 * 1024));
         env.put("QUARKUS_OIDC_PUBLIC_KEY", LocalTokens.forTests().publicKey());
+        if (service.equals("sandbox-orchestrator")) {
+            env.put("PX_SERVICE_TOKEN", LocalTokens.forTests().mint("px-system", "sandbox-orchestrator", List.of("devHotload.service")));
+        }
         if (DATABASES.containsKey(service)) {
             env.put("PX_PG_DB", DATABASES.get(service));
         }

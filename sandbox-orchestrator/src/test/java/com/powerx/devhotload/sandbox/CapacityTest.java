@@ -21,8 +21,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
-/** With PX_SANDBOX_MAX=1, a second sandbox fails with a clear error; once the first stops there is room again. */
+/**
+ * With PX_SANDBOX_MAX=1, a second process sandbox fails with a clear error and its invokes answer 503; external
+ * sandboxes take no slot; once the first stops, a reload of the refused session starts it.
+ */
 @QuarkusTest
 @TestProfile(CapacityTest.OneSandbox.class)
 @QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "px_sandbox"))
@@ -40,23 +44,38 @@ class CapacityTest {
     String bootstrap;
 
     @Test
-    void aSandboxOverTheCapFailsWithAClearError() {
+    void aProcessSandboxOverTheCapFailsClearlyAnswers503AndStartsOnceThereIsRoom() {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        String third = UUID.randomUUID().toString();
+        String external = UUID.randomUUID().toString();
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.SESSION_SANDBOX)) {
-            probe.publish(external(first));
+            probe.publish(Plugins.registered("local", first, "node", "index.mjs", "counter-node"));
             Sandboxes.await(probe, EventTypes.SANDBOX_READY, first);
-            probe.publish(external(second));
+
+            probe.publish(Plugins.registered("local", second, "node", "index.mjs", "counter-node"));
             assertThat(Sandboxes.await(probe, EventTypes.RELOAD_FAILED, second).data().path("error").path("message").asText())
                     .contains("capacity reached").contains("PX_SANDBOX_MAX=1");
+            // Not the plugin's fault: invoke says "come back later" (503 + Retry-After), not "not ready" (409).
+            Sandboxes.invoke(second, "increment", Map.of())
+                    .statusCode(503)
+                    .header("Retry-After", "30")
+                    .body("error_code", equalTo("DEV_CAPACITY_REACHED"));
 
+            // An external plugin runs on the developer's machine: it takes no process slot.
+            probe.publish(external(external));
+            Sandboxes.await(probe, EventTypes.SANDBOX_READY, external);
+
+            // Room again: the next reload of the refused session starts it.
             probe.publish(Plugins.terminated("local", first));
             Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, first);
-            probe.publish(external(third));
-            Sandboxes.await(probe, EventTypes.SANDBOX_READY, third);
-            probe.publish(Plugins.terminated("local", third));
-            Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, third);
+            probe.publish(Plugins.reload("local", second, 1, "counter-node"));
+            Sandboxes.await(probe, EventTypes.RELOADED, second);
+            assertThat(Sandboxes.count(second, "increment")).isEqualTo(1);
+
+            probe.publish(Plugins.terminated("local", second));
+            probe.publish(Plugins.terminated("local", external));
+            Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, second);
+            Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, external);
         }
     }
 

@@ -47,5 +47,6 @@ class ProcessSandboxDriverTest {
         @Override public OptionalInt maxMemoryMb() { return OptionalInt.empty(); }
         @Override public int logRate() { return 10; }
         @Override public String sessionServiceUrl() { return "http://127.0.0.1:1"; }
+        @Override public java.util.Optional<String> serviceToken() { return java.util.Optional.empty(); }
     }
 }

@@ -88,6 +88,30 @@ class BlobTest {
     }
 
     @Test
+    void aServiceTokenReadsTheBlobOfTheTenantOwningTheNamedSessionAndNothingMore() {
+        var s = DevApi.registerExternal("acme");
+        String content = "fetched by the orchestrator " + UUID.randomUUID();
+        upload(as("acme"), content).statusCode(201);
+        var service = as("px-system", "devHotload.service");
+
+        byte[] back = service.header("X-Session-Id", s.sessionId()).when().get("/internal/dev/plugins/blobs/" + sha256(content))
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(new String(back, StandardCharsets.UTF_8)).isEqualTo(content);
+        // Without a session it names no tenant; with an unknown one there is nothing to read.
+        as("px-system", "devHotload.service").when().get("/internal/dev/plugins/blobs/" + sha256(content))
+                .then().statusCode(400).body("error_code", equalTo("DEV_BAD_REQUEST"));
+        as("px-system", "devHotload.service").header("X-Session-Id", UUID.randomUUID().toString())
+                .when().get("/internal/dev/plugins/blobs/" + sha256(content)).then().statusCode(404);
+        // The role is what opens it: a plain token of another tenant naming the same session still sees nothing.
+        as("globex").header("X-Session-Id", s.sessionId()).when().get("/internal/dev/plugins/blobs/" + sha256(content))
+                .then().statusCode(404);
+        // And the service token cannot write into a tenant through a session header.
+        as("px-system", "devHotload.service").header("X-Session-Id", s.sessionId()).contentType(ContentType.BINARY)
+                .body("planted".getBytes()).when().put("/internal/dev/plugins/blobs/" + sha256("planted")).then().statusCode(201);
+        as("acme").when().get("/internal/dev/plugins/blobs/" + sha256("planted")).then().statusCode(404);
+    }
+
+    @Test
     void aSessionWaitsForItsFilesAndStartsWhenTheLastOneArrives() {
         String a = "export const a = '" + UUID.randomUUID() + "';";
         String b = "export const b = '" + UUID.randomUUID() + "';";

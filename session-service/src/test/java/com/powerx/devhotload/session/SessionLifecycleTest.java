@@ -92,6 +92,10 @@ class SessionLifecycleTest {
         String after = withToken(s.reloadToken()).when().post("/internal/dev/plugins/sessions/" + s.sessionId() + "/heartbeat")
                 .then().statusCode(200).extract().path("data.expiresAt");
         assertThat(Instant.parse(after)).isAfterOrEqualTo(Instant.parse(before));
+        // A state-changing call, so audited (PX_DEV_SESSION_AUDIT defaults to true), with the token as its actor.
+        as("acme", "admin.devHotload.manage").queryParam("sessionId", s.sessionId()).when().get("/api/admin/dev-hotload/audit")
+                .then().statusCode(200)
+                .body("data.items.findAll { it.action == 'heartbeat' }.actor", org.hamcrest.Matchers.contains("reload-token:" + s.sessionId()));
     }
 
     @Test

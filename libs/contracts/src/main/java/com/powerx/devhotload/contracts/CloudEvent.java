@@ -32,6 +32,13 @@ public record CloudEvent(
     public static final String SPEC_VERSION = "1.0";
     /** Media type of a whole event on the wire (structured mode). */
     public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
+    /**
+     * The Kafka record header every producer sets (CloudEvents Kafka binding, structured mode). Consumers read the
+     * raw bytes and decode them with {@link EventCodec}: the SmallRye connector's own CloudEvents parsing is off
+     * (platform defaults), since it would replace the payload with a JsonObject of {@code data}.
+     */
+    public static final String KAFKA_CONTENT_TYPE_HEADER = "content-type";
+    public static final String KAFKA_CONTENT_TYPE = STRUCTURED_CONTENT_TYPE + "; charset=UTF-8";
     /** Media type of {@code data}. */
     public static final String DATA_CONTENT_TYPE = "application/json";
 

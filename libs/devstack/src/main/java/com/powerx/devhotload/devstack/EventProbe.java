@@ -92,7 +92,10 @@ public final class EventProbe implements AutoCloseable {
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(EventTypes.topicOf(event.type()), event.partitionKey(), EventCodec.encode(event))).get();
+            // The services' wire format, header included: a consumer that trips over it must fail here, not in production.
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventTypes.topicOf(event.type()), event.partitionKey(), EventCodec.encode(event));
+            record.headers().add(CloudEvent.KAFKA_CONTENT_TYPE_HEADER, CloudEvent.KAFKA_CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("publish failed", e);
         }

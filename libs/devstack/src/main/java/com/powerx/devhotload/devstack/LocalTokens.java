@@ -94,11 +94,16 @@ public final class LocalTokens {
 
     /** An RS256 JWT for {@code tenant}/{@code subject} with {@code roles} in the groups claim, valid 24 h. */
     public String mint(String tenant, String subject, List<String> roles) {
+        return mint(tenant, subject, roles, java.time.Duration.ofHours(24));
+    }
+
+    /** The same, valid for {@code validity} (service tokens of a long-running local suite). */
+    public String mint(String tenant, String subject, List<String> roles, java.time.Duration validity) {
         long now = Instant.now().getEpochSecond();
         String groups = roles.stream().map(LocalTokens::json).collect(Collectors.joining(",", "[", "]"));
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"px-local\"}";
         String claims = "{\"iss\":" + json(ISSUER) + ",\"sub\":" + json(subject) + ",\"tenant_id\":" + json(tenant)
-                + ",\"groups\":" + groups + ",\"iat\":" + now + ",\"exp\":" + (now + 86_400) + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
+                + ",\"groups\":" + groups + ",\"iat\":" + now + ",\"exp\":" + (now + validity.toSeconds()) + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rs256 = Signature.getInstance("SHA256withRSA");
@@ -129,7 +134,7 @@ public final class LocalTokens {
     }
 
     /**
-     * {@code deploy/local/token --tenant T [--sub S] [--roles a,b] [--keys DIR]}: prints a JWT.
+     * {@code deploy/local/token --tenant T [--sub S] [--roles a,b] [--days N] [--keys DIR]}: prints a JWT.
      * {@code --public-key} prints the public key instead (deploy/local/up hands it to the services).
      */
     public static void main(String[] args) throws Exception {
@@ -138,6 +143,7 @@ public final class LocalTokens {
         String roles = "";
         Path dir = Path.of("deploy/local/.data/keys");
         boolean publicKey = false;
+        int days = 1;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -145,9 +151,10 @@ public final class LocalTokens {
                 case "--sub" -> { sub = value; i++; }
                 case "--roles" -> { roles = value; i++; }
                 case "--keys" -> { dir = Path.of(value); i++; }
+                case "--days" -> { days = Integer.parseInt(value); i++; }
                 case "--public-key" -> publicKey = true;
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: deploy/local/token --tenant T [--sub S] [--roles a,b]");
+                    System.err.println("unknown option " + args[i] + "; usage: deploy/local/token --tenant T [--sub S] [--roles a,b] [--days N]");
                     System.exit(2);
                 }
             }
@@ -157,10 +164,10 @@ public final class LocalTokens {
             return;
         }
         if (tenant == null || tenant.isBlank()) {
-            System.err.println("usage: deploy/local/token --tenant T [--sub S] [--roles a,b]");
+            System.err.println("usage: deploy/local/token --tenant T [--sub S] [--roles a,b] [--days N]");
             System.exit(2);
         }
         List<String> roleList = roles.isBlank() ? List.of() : List.of(roles.split(","));
-        System.out.println(inDirectory(dir).mint(tenant, sub, roleList));
+        System.out.println(inDirectory(dir).mint(tenant, sub, roleList, java.time.Duration.ofDays(days)));
     }
 }

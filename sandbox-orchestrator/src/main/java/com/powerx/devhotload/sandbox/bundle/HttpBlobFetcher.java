@@ -13,9 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Fetches blobs from session-service ({@code GET /internal/dev/plugins/blobs/{sha256}}). It sends no credentials:
- * session-service serves that call to a loopback caller in local mode (tenant {@code local}); in oidc mode it needs
- * a service credential, which does not exist yet (docs/sandbox-orchestrator.md, "What is left").
+ * Fetches blobs from session-service ({@code GET /internal/dev/plugins/blobs/{sha256}} with {@code X-Session-Id}),
+ * authenticated by the orchestrator's service token ({@code PX_SERVICE_TOKEN}), which lets session-service serve the
+ * blob of whichever tenant owns that session. Without a token the call is anonymous: only the local-mode loopback
+ * developer (tenant {@code local}) gets an answer.
  */
 @ApplicationScoped
 @DefaultBean
@@ -23,18 +24,23 @@ public class HttpBlobFetcher implements BlobFetcher {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String serviceToken;
 
     public HttpBlobFetcher(SandboxConfig config) {
         this.baseUrl = config.sessionServiceUrl().replaceAll("/+$", "");
+        this.serviceToken = config.serviceToken().filter(t -> !t.isBlank()).orElse(null);
     }
 
     @Override
     public void fetch(String tenantId, String sessionId, String sha256, Path target) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/internal/dev/plugins/blobs/" + sha256))
-                .timeout(Duration.ofMinutes(2)).header("X-Session-Id", sessionId).GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/internal/dev/plugins/blobs/" + sha256))
+                .timeout(Duration.ofMinutes(2)).header("X-Session-Id", sessionId).GET();
+        if (serviceToken != null) {
+            request.header("Authorization", "Bearer " + serviceToken);
+        }
         HttpResponse<Path> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofFile(target));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofFile(target));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching blob " + sha256, e);

@@ -39,6 +39,13 @@ public interface SandboxConfig {
     @WithDefault("http://127.0.0.1:8081")
     String sessionServiceUrl();
 
+    /**
+     * {@code PX_SERVICE_TOKEN}: the orchestrator's own bearer token for session-service, a JWT with the
+     * {@code devHotload.service} role (deploy/local/up mints one; on Kubernetes a Secret holds one issued by the IdP).
+     * Without it only the local-mode loopback identity can fetch blobs, i.e. tenant {@code local} only.
+     */
+    java.util.Optional<String> serviceToken();
+
     /** {@code PX_SANDBOX_NODE} / {@code PX_SANDBOX_PYTHON}: the interpreters, looked up on PATH. */
     @WithDefault("node")
     String nodeCommand();

@@ -36,6 +36,8 @@ public final class Sandbox {
     public volatile Instant startedAt;
     public volatile LastReload lastReload;
     public volatile boolean ended;
+    /** Its last start was refused because the instance was full: a retry later (a reload) can succeed. */
+    public volatile boolean refusedForCapacity;
     /** Times of the restarts in the crash window (CONTRACT.md §4: at most 5 in 5 minutes). */
     public final Deque<Instant> restartTimes = new ArrayDeque<>();
     private final List<ReloadRequested> pendingReloads = new ArrayList<>();
@@ -70,8 +72,19 @@ public final class Sandbox {
         return taken;
     }
 
-    /** Whether it holds (or is about to hold) a process slot of this instance. */
+    /** Whether it runs a process here at all (node, python), i.e. counts against {@code PX_SANDBOX_MAX}. */
+    public boolean needsSlot() {
+        return !"external".equals(runtime);
+    }
+
+    /**
+     * Whether it holds (or is about to hold) a process slot of this instance. An external sandbox runs on the
+     * developer's machine: it costs this instance a probe, not a process, so it never counts against the cap.
+     */
     public boolean occupiesSlot() {
+        if (!needsSlot()) {
+            return false;
+        }
         RunningSandbox p = process;
         return !ended && (SandboxState.STARTING.equals(state) || (p != null && p.isAlive()) || SandboxState.CRASHED.equals(state));
     }

@@ -15,7 +15,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
@@ -110,7 +109,7 @@ public class LogPublisher {
         CloudEvent event = CloudEvent.create(EventSources.SANDBOX_ORCHESTRATOR, EventTypes.SESSION_LOG, sandbox.sessionId(),
                 sandbox.tenantId(), sandbox.pluginId(), sandbox.sessionId(), log);
         try {
-            producer.send(new ProducerRecord<>(Topics.SESSION_LOG, sandbox.sessionId(), EventCodec.encode(event)), (meta, e) -> {
+            producer.send(EventProducers.record(Topics.SESSION_LOG, sandbox.sessionId(), EventCodec.encode(event)), (meta, e) -> {
                 if (e != null) {
                     Log.warnf("log event of session %s not published: %s", sandbox.sessionId(), e.getMessage());
                 }

@@ -39,11 +39,17 @@ public class SandboxInvoker {
         return sandbox;
     }
 
+    static final long CAPACITY_RETRY_AFTER_SECONDS = 30;
+
     /** {@code result} (the handler's return value), {@code durationMs}, {@code sequence}. */
     public JsonNode invoke(Caller caller, String sessionId, String handler, JsonNode payload) {
         Sandbox sandbox = visible(caller, sessionId);
         RunningSandbox process = sandbox.process;
         boolean serving = SandboxState.READY.equals(sandbox.state) || SandboxState.RELOADING.equals(sandbox.state);
+        if (SandboxState.FAILED.equals(sandbox.state) && sandbox.refusedForCapacity) {
+            // Not the plugin's fault and not permanent: the client should come back (a reload retries the start).
+            throw ApiException.capacityReached(sandbox.lastError, CAPACITY_RETRY_AFTER_SECONDS);
+        }
         if (!serving || process == null || !process.isAlive()) {
             throw ApiException.conflict("sandbox_not_ready", "the sandbox is " + sandbox.state + ", not ready",
                     Map.of("state", sandbox.state));

@@ -59,6 +59,8 @@ public class SandboxManager {
     static final Duration CRASH_WINDOW = Duration.ofMinutes(5);
     static final int MAX_RESTARTS_IN_WINDOW = 5;
     static final Duration STOPPED_RETENTION = Duration.ofMinutes(10);
+    /** The phase of a start refused because this instance is full (invoke then answers 503, not 409). */
+    static final String CAPACITY_PHASE = "capacity";
 
     private final SandboxConfig config;
     private final List<SandboxDriver> drivers;
@@ -66,6 +68,8 @@ public class SandboxManager {
     private final SandboxEvents events;
     private final LogPublisher logs;
     private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+    /** The sandboxes whose session has not ended: the capacity check scans these, not the stopped ones kept for reads. */
+    private final Map<String, Sandbox> live = new ConcurrentHashMap<>();
     private final Map<String, ExecutorService> workers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sandbox-restart-timer").factory());
@@ -104,6 +108,7 @@ public class SandboxManager {
         if (sandboxes.putIfAbsent(r.sessionId(), sandbox) != null) {
             return;
         }
+        live.put(r.sessionId(), sandbox);
         if (r.missingBlobs() != null && !r.missingBlobs().isEmpty()) {
             sandbox.state = SandboxState.WAITING_FOR_FILES;
             run(sandbox, () -> events.record(sandbox, null, null));
@@ -160,6 +165,7 @@ public class SandboxManager {
             sandbox.startedAt = Instant.now();
             sandbox.state = SandboxState.READY;
             sandbox.lastError = null;
+            sandbox.refusedForCapacity = false;
             snapshot(sandbox);
             long startupMs = (System.nanoTime() - started) / 1_000_000;
             events.record(sandbox, EventTypes.SANDBOX_READY, new SandboxReady(sandbox.sessionId(), sandbox.runtime(), sequence,
@@ -172,10 +178,10 @@ public class SandboxManager {
     private RunningSandbox launch(Sandbox sandbox, long sequence, List<FileRef> files, JsonNode state) throws SandboxStartException {
         SandboxDriver driver = drivers.stream().filter(d -> d.handles(sandbox.runtime())).findFirst()
                 .orElseThrow(() -> new SandboxStartException("unknown runtime " + sandbox.runtime(), "start", ""));
-        long running = sandboxes.values().stream().filter(s -> s != sandbox && s.occupiesSlot()).count();
+        long running = sandbox.needsSlot() ? live.values().stream().filter(s -> s != sandbox && s.occupiesSlot()).count() : 0;
         if (running >= config.max()) {
             throw new SandboxStartException("capacity reached: this instance already runs " + running
-                    + " sandboxes (PX_SANDBOX_MAX=" + config.max() + ")", "start", "");
+                    + " sandboxes (PX_SANDBOX_MAX=" + config.max() + ")", CAPACITY_PHASE, "");
         }
         java.nio.file.Path dir;
         try {
@@ -194,6 +200,7 @@ public class SandboxManager {
         }
         sandbox.state = SandboxState.FAILED;
         sandbox.lastError = e.getMessage();
+        sandbox.refusedForCapacity = CAPACITY_PHASE.equals(e.phase());
         sandbox.process = null;
         ReloadError error = new ReloadError(logsMask(e.getMessage()), logsMask(e.stack()), e.phase());
         sandbox.lastReload = new LastReload(sequence, "failed", null, null);
@@ -349,6 +356,7 @@ public class SandboxManager {
             return;
         }
         sandbox.ended = true;
+        live.remove(sandbox.sessionId(), sandbox);
         sandbox.takeReloads();
         RunningSandbox process = sandbox.process;
         if (process != null) {

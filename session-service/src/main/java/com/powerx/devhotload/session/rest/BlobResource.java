@@ -80,7 +80,7 @@ public class BlobResource {
     @Path("/{sha256}")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     public Uni<Response> download(@PathParam("sha256") String sha256, @HeaderParam("X-Session-Id") String sessionId) {
-        return caller.deferred().flatMap(c -> blobs.tenantOf(c, sessionId))
+        return caller.deferred().flatMap(c -> blobs.tenantForDownload(c, sessionId))
                 .flatMap(tenant -> blobs.open(tenant, sha256))
                 .map(path -> Response.ok(path.toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE).build());
     }

@@ -6,6 +6,7 @@ import com.powerx.devhotload.contracts.payload.SessionUpdated;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
 import com.powerx.devhotload.platform.security.Caller;
+import com.powerx.devhotload.platform.security.Permissions;
 import com.powerx.devhotload.session.domain.BundleRules;
 import com.powerx.devhotload.session.domain.SandboxState;
 import com.powerx.devhotload.session.domain.Session;
@@ -63,6 +64,28 @@ public class BlobService {
         }
         UUID id = SessionAccess.parseId(sessionIdHeader);
         return outbox.pool().withConnection(c -> access.resolve(c, caller, id, false)).map(Session::tenantId);
+    }
+
+    /**
+     * The tenant whose blob a download reads: {@link #tenantOf} for tenant members and reload tokens; for a service
+     * token ({@link Permissions#SERVICE}) the tenant of the session named in {@code X-Session-Id}, so the
+     * orchestrator can fetch any session's bundle without holding its reload token.
+     */
+    public Uni<String> tenantForDownload(Caller caller, String sessionIdHeader) {
+        if (!caller.has(Permissions.SERVICE) || caller.kind() != Caller.Kind.TOKEN) {
+            return tenantOf(caller, sessionIdHeader);
+        }
+        if (sessionIdHeader == null) {
+            throw ApiException.badRequest("session_required", "a service credential needs the X-Session-Id header");
+        }
+        UUID id = SessionAccess.parseId(sessionIdHeader);
+        return outbox.pool().withConnection(c -> sessions.findById(c, id))
+                .map(s -> {
+                    if (s == null) {
+                        throw ApiException.notFound("session");
+                    }
+                    return s.tenantId();
+                });
     }
 
     public Uni<List<String>> missing(String tenant, List<String> hashes) {

@@ -73,16 +73,19 @@ public class SessionLifecycle {
                         })));
     }
 
-    /** Extends the idle expiry; 410 for an ended session. */
+    /**
+     * Extends the idle expiry; 410 for an ended session. Audited like every state-changing call (CONTRACT.md §3):
+     * a CLI beats about twice a minute, a row each, which the audit query's filters handle.
+     */
     public Uni<Instant> heartbeat(Caller caller, UUID id) {
         return outbox.inTransaction(tx -> access.resolve(tx, caller, id, false)
-                .flatMap(session -> sessions.touch(tx, id, Instant.now().plus(config.sessionTtl())))
-                .map(expiresAt -> {
-                    if (expiresAt == null) {
-                        throw ended();
-                    }
-                    return expiresAt;
-                }));
+                .flatMap(session -> sessions.touch(tx, id, Instant.now().plus(config.sessionTtl()))
+                        .flatMap(expiresAt -> {
+                            if (expiresAt == null) {
+                                throw ended();
+                            }
+                            return audit.record(tx, caller, session.tenantId(), "heartbeat", id, "success", null).replaceWith(expiresAt);
+                        })));
     }
 
     /** Extends the expiry for a read made with the session's own token (CONTRACT.md §3). */

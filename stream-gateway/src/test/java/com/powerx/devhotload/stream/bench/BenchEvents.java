@@ -7,7 +7,7 @@ import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.contracts.payload.SessionLog;
 import com.powerx.devhotload.contracts.payload.SessionRegistered;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import com.powerx.devhotload.platform.kafka.EventProducers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +32,7 @@ final class BenchEvents {
                 "bench " + run + " " + seq + " " + System.nanoTime(), seq, null);
         CloudEvent event = CloudEvent.create(EventSources.SANDBOX_ORCHESTRATOR, EventTypes.SESSION_LOG, session, tenant,
                 PLUGIN, session, payload);
-        return producer.send(new ProducerRecord<>(EventTypes.topicOf(event.type()), session, EventCodec.encode(event)));
+        return producer.send(EventProducers.record(EventTypes.topicOf(event.type()), session, EventCodec.encode(event)));
     }
 
     static Future<?> sendRegistered(Producer<String, byte[]> producer, String tenant, String session) {
@@ -40,7 +40,7 @@ final class BenchEvents {
                 null, null, null, UUID.randomUUID().toString().replace("-", ""), Instant.now().plusSeconds(3600), null, "active");
         CloudEvent event = CloudEvent.create(EventSources.SESSION_SERVICE, EventTypes.SESSION_REGISTERED, session, tenant,
                 PLUGIN, session, payload);
-        return producer.send(new ProducerRecord<>(EventTypes.topicOf(event.type()), session, EventCodec.encode(event)));
+        return producer.send(EventProducers.record(EventTypes.topicOf(event.type()), session, EventCodec.encode(event)));
     }
 
     /** A bench message found in {@code text} (a frame or a raw Kafka record): its run, sequence and send time. */

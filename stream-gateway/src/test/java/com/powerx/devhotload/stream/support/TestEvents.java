@@ -13,7 +13,6 @@ import com.powerx.devhotload.contracts.payload.SessionTerminated;
 import com.powerx.devhotload.contracts.payload.SessionUpdated;
 import com.powerx.devhotload.platform.kafka.EventProducers;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
@@ -65,7 +64,7 @@ public final class TestEvents {
 
     /** Sends without waiting (for publishers that keep publishing). */
     public static Future<?> send(CloudEvent event) {
-        return producer().send(new ProducerRecord<>(EventTypes.topicOf(event.type()), event.partitionKey(),
+        return producer().send(EventProducers.record(EventTypes.topicOf(event.type()), event.partitionKey(),
                 EventCodec.encode(event)));
     }
 

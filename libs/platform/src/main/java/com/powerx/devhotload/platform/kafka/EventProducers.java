@@ -3,9 +3,14 @@ package com.powerx.devhotload.platform.kafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.powerx.devhotload.contracts.CloudEvent;
+
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,4 +34,13 @@ public final class EventProducers {
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
+
+    /** A record in the wire format of CONTRACT.md §9: an encoded CloudEvent with its structured-mode content type. */
+    public static ProducerRecord<String, byte[]> record(String topic, String key, byte[] encodedEvent) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, encodedEvent);
+        record.headers().add(new RecordHeader(CloudEvent.KAFKA_CONTENT_TYPE_HEADER, CONTENT_TYPE));
+        return record;
+    }
+
+    private static final byte[] CONTENT_TYPE = CloudEvent.KAFKA_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 }

@@ -1,5 +1,6 @@
 package com.powerx.devhotload.platform.outbox;
 
+import com.powerx.devhotload.platform.kafka.EventProducers;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,9 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,6 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Advisory lock key shared by every replica of a service (its database is its own). */
     private static final long LOCK_KEY = 0x50584F5554L; // "PXOUT"
-    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
 
     private final Pool pool;
     private final Producer<String, byte[]> producer;
@@ -113,9 +111,8 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private CompletableFuture<Void> send(Row row) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), row.getString("partition_key"),
+        ProducerRecord<String, byte[]> record = EventProducers.record(row.getString("topic"), row.getString("partition_key"),
                 row.getBuffer("payload").getBytes());
-        record.headers().add(new RecordHeader("content-type", CONTENT_TYPE));
         CompletableFuture<Void> ack = new CompletableFuture<>();
         producer.send(record, (metadata, error) -> {
             if (error != null) ack.completeExceptionally(error); else ack.complete(null);

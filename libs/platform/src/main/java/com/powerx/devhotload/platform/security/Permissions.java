@@ -10,6 +10,12 @@ public final class Permissions {
     /** Admin reach across every tenant. */
     public static final String ADMIN_GLOBAL = "admin.devHotload.global";
 
+    /**
+     * A service of this suite acting for whichever tenant owns the session it names (the orchestrator fetching a
+     * session's bundle blobs). Granted to service tokens only, never to people.
+     */
+    public static final String SERVICE = "devHotload.service";
+
     /** What a local-mode loopback caller holds. */
     public static final Set<String> ALL = Set.of(ADMIN_MANAGE, ADMIN_GLOBAL);
 

@@ -1,0 +1,229 @@
+package com.powerx.devhotload.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.powerx.devhotload.devstack.LocalTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The product's loop across the six packaged services, as a tenant with a real JWT (not the loopback developer):
+ * register counter-node, upload its files, the orchestrator fetches them with its service token and starts it,
+ * invoke, hot-reload v2 (count kept), reload a syntax error (rolled back, v2 still serving), and every step visible
+ * on the tenant's SSE stream. Another tenant sees none of it.
+ */
+class HotReloadLoopIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path PLUGINS = Path.of("..", "examples", "plugins").toAbsolutePath().normalize();
+    private static Suite suite;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        suite = Suite.get();
+    }
+
+    @Test
+    void saveReloadRollBackAcrossTheSuiteAsATenant() throws Exception {
+        String tenant = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
+        String other = LocalTokens.forTests().mint("other-" + tenant, "dev-bob", List.of("admin.devHotload.manage"));
+        String plugin = "com.acme.counter";
+
+        List<JsonNode> frames = new CopyOnWriteArrayList<>();
+        Thread stream = watch(admin, plugin, frames);
+        try {
+            Map<String, byte[]> v1 = bundle(PLUGINS.resolve("counter-node"));
+            JsonNode registered = call("session-service", "POST", "/internal/dev/plugins/register", admin,
+                    registerBody(plugin, v1), 201);
+            String sessionId = registered.at("/data/sessionId").asText();
+            String token = registered.at("/data/reloadToken").asText();
+            assertThat(registered.at("/data/missingBlobs")).hasSize(v1.size());
+
+            upload(admin, v1);
+            awaitSandbox(admin, sessionId, "ready");
+            assertThat(call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
+                    "{\"handler\":\"increment\"}", 200).at("/data/result/count").asInt()).isEqualTo(1);
+            assertThat(call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
+                    "{\"handler\":\"increment\"}", 200).at("/data/result/count").asInt()).isEqualTo(2);
+
+            // Another tenant can neither read nor invoke it.
+            call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", other, "{\"handler\":\"get\"}", 404);
+            call("session-service", "GET", "/internal/dev/plugins/sessions/" + sessionId, other, null, 404);
+
+            Map<String, byte[]> v2 = bundle(PLUGINS.resolve("counter-node-v2"));
+            upload(admin, v2);
+            JsonNode reloaded = call("session-service", "POST", "/internal/dev/plugins/reload?wait=30", null,
+                    reloadBody(sessionId, token, v2), 200);
+            assertThat(reloaded.at("/data/outcome/result").asText()).isEqualTo("reloaded");
+            JsonNode third = call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
+                    "{\"handler\":\"increment\"}", 200);
+            assertThat(third.at("/data/result/count").asInt()).isEqualTo(3);
+            assertThat(third.at("/data/result/version").asInt()).isEqualTo(2);
+
+            Map<String, byte[]> broken = new TreeMap<>(v2);
+            broken.put("index.mjs", Files.readAllBytes(PLUGINS.resolve("broken/node/syntax-error/index.mjs")));
+            upload(admin, broken);
+            JsonNode rolledBack = call("session-service", "POST", "/internal/dev/plugins/reload?wait=30", null,
+                    reloadBody(sessionId, token, broken), 200);
+            assertThat(rolledBack.at("/data/outcome/result").asText()).isEqualTo("rolled-back");
+            JsonNode fourth = call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
+                    "{\"handler\":\"increment\"}", 200);
+            assertThat(fourth.at("/data/result/count").asInt()).isEqualTo(4);
+            assertThat(fourth.at("/data/result/version").asInt()).isEqualTo(2);
+
+            JsonNode session = call("session-service", "GET", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
+            assertThat(session.at("/data/status").asText()).isEqualTo("active");
+            assertThat(session.at("/data/lastReload/result").asText()).isEqualTo("rolled-back");
+
+            call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
+            awaitSandbox(admin, sessionId, "stopped");
+
+            List<String> seen = awaitTypes(frames, sessionId, List.of("dev.session.registered", "dev.session.sandbox.ready",
+                    "dev.session.reloaded", "dev.session.rolled-back", "dev.session.terminated", "dev.session.sandbox.stopped"));
+            assertThat(seen).contains("dev.session.log");
+            assertThat(frames).allSatisfy(f -> assertThat(f.path("tenantId").asText()).isEqualTo(tenant));
+        } finally {
+            stream.interrupt();
+        }
+    }
+
+    private static String registerBody(String plugin, Map<String, byte[]> files) throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("pluginId", plugin).put("version", "1.0.0").put("runtime", "node").put("takeover", true);
+        body.putObject("manifest").put("id", plugin).put("version", "1.0.0").put("runtime", "node").put("entry", "index.mjs");
+        body.set("files", fileRefs(files));
+        return JSON.writeValueAsString(body);
+    }
+
+    private static String reloadBody(String sessionId, String token, Map<String, byte[]> files) throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("sessionId", sessionId).put("reloadToken", token);
+        body.set("files", fileRefs(files));
+        ArrayNode changed = body.putArray("changedFiles");
+        files.keySet().forEach(changed::add);
+        return JSON.writeValueAsString(body);
+    }
+
+    private static ArrayNode fileRefs(Map<String, byte[]> files) throws Exception {
+        ArrayNode refs = JSON.createArrayNode();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            refs.addObject().put("path", f.getKey()).put("sha256", sha256(f.getValue())).put("size", f.getValue().length);
+        }
+        return refs;
+    }
+
+    private static void upload(String token, Map<String, byte[]> files) throws Exception {
+        for (byte[] content : files.values()) {
+            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(suite.url("session-service", "/internal/dev/plugins/blobs/" + sha256(content)))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+        }
+    }
+
+    private static void awaitSandbox(String token, String sessionId, String state) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        String last = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(suite.url("sandbox-orchestrator", "/internal/dev/sandboxes/" + sessionId))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                last = JSON.readTree(r.body()).at("/data/state").asText();
+                if (last.equals(state)) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("sandbox " + sessionId + " not " + state + " within 60 s (last state " + last + ")");
+    }
+
+    private static JsonNode call(String service, String method, String path, String token, String body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(suite.url(service, path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
+    }
+
+    /** The Admin panel's view: the tenant's SSE stream for the plugin, frames collected as they arrive. */
+    private static Thread watch(String token, String plugin, List<JsonNode> frames) throws Exception {
+        HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(
+                        suite.url("stream-gateway", "/internal/dev/plugins/stream?pluginId=" + plugin))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while (!Thread.currentThread().isInterrupted() && (line = lines.readLine()) != null) {
+                    if (line.startsWith("data: ")) {
+                        frames.add(JSON.readTree(line.substring(6)));
+                    }
+                }
+            } catch (Exception e) {
+                // the test ended and interrupted the reader
+            }
+        });
+    }
+
+    private static List<String> awaitTypes(List<JsonNode> frames, String sessionId, List<String> expected) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        List<String> seen = new ArrayList<>();
+        while (Instant.now().isBefore(deadline)) {
+            seen = frames.stream().filter(f -> sessionId.equals(f.path("sessionId").asText())).map(f -> f.path("type").asText()).toList();
+            if (seen.containsAll(expected)) {
+                return seen;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(seen).as("event types on the stream").containsAll(expected);
+        return seen;
+    }
+
+    private static Map<String, byte[]> bundle(Path dir) throws Exception {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+}
