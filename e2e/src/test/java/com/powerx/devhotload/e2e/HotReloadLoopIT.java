@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The product's loop across the six packaged services, as a tenant with a real JWT (not the loopback developer):
  * register counter-node, upload its files, the orchestrator fetches them with its service token and starts it,
  * invoke, hot-reload v2 (count kept), reload a syntax error (rolled back, v2 still serving), and every step visible
- * on the tenant's SSE stream. Another tenant sees none of it.
+ * on the tenant's SSE stream. Another tenant sees none of it. And a kill -9 of the orchestrator loses no sandbox.
  */
 class HotReloadLoopIT {
 
@@ -114,6 +114,47 @@ class HotReloadLoopIT {
         }
     }
 
+    @Test
+    void aKilledOrchestratorBringsItsSandboxesBackWithTheirState() throws Exception {
+        String tenant = "restart-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
+        Map<String, byte[]> v1 = bundle(PLUGINS.resolve("counter-node"));
+        Map<String, byte[]> v2 = bundle(PLUGINS.resolve("counter-node-v2"));
+        upload(admin, v1);
+        upload(admin, v2);
+        JsonNode registered = call("session-service", "POST", "/internal/dev/plugins/register", admin,
+                registerBody("com.acme.survivor", v1), 201);
+        String sessionId = registered.at("/data/sessionId").asText();
+        String token = registered.at("/data/reloadToken").asText();
+        awaitSandbox(admin, sessionId, "ready");
+        assertThat(call("session-service", "POST", "/internal/dev/plugins/reload?wait=30", null,
+                reloadBody(sessionId, token, v2), 200).at("/data/outcome/result").asText()).isEqualTo("reloaded");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
+                    "{\"handler\":\"increment\"}", 200).at("/data/result/count").asInt()).isEqualTo(i);
+        }
+
+        suite.kill("sandbox-orchestrator");
+        suite.restart("sandbox-orchestrator");
+
+        // Back on the version it served (v2, sequence 1), with the count it had, without anyone re-registering.
+        awaitSandbox(admin, sessionId, "ready");
+        JsonNode view = call("sandbox-orchestrator", "GET", "/internal/dev/sandboxes/" + sessionId, admin, null, 200);
+        assertThat(view.at("/data/sequence").asLong()).isEqualTo(1);
+        assertThat(view.at("/data/restarts").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode after = call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
+                "{\"handler\":\"increment\"}", 200);
+        assertThat(after.at("/data/result/count").asInt()).isEqualTo(4);
+        assertThat(after.at("/data/result/version").asInt()).isEqualTo(2);
+        // The loop goes on: the next reload applies, and ending the session stops the recovered sandbox.
+        assertThat(call("session-service", "POST", "/internal/dev/plugins/reload?wait=30", null,
+                reloadBody(sessionId, token, v1), 200).at("/data/outcome/result").asText()).isEqualTo("reloaded");
+        assertThat(call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
+                "{\"handler\":\"get\"}", 200).at("/data/result/count").asInt()).isEqualTo(4);
+        call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
+        awaitSandbox(admin, sessionId, "stopped");
+    }
+
     private static String registerBody(String plugin, Map<String, byte[]> files) throws Exception {
         ObjectNode body = JSON.createObjectNode();
         body.put("pluginId", plugin).put("version", "1.0.0").put("runtime", "node").put("takeover", true);
@@ -151,18 +192,20 @@ class HotReloadLoopIT {
     private static void awaitSandbox(String token, String sessionId, String state) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         String last = null;
+        String lastError = null;
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(suite.url("sandbox-orchestrator", "/internal/dev/sandboxes/" + sessionId))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 last = JSON.readTree(r.body()).at("/data/state").asText();
+                lastError = JSON.readTree(r.body()).at("/data/lastError").asText(null);
                 if (last.equals(state)) {
                     return;
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("sandbox " + sessionId + " not " + state + " within 60 s (last state " + last + ")");
+        throw new AssertionError("sandbox " + sessionId + " not " + state + " within 60 s (last state " + last + ", lastError " + lastError + ")");
     }
 
     private static JsonNode call(String service, String method, String path, String token, String body, int expected) throws Exception {

@@ -101,6 +101,11 @@ public final class Suite {
         env.put("PX_DEV_MAX_BLOB_BYTES", String.valueOf(256L * 1024 * 1024));
         env.put("QUARKUS_OIDC_PUBLIC_KEY", LocalTokens.forTests().publicKey());
         if (service.equals("sandbox-orchestrator")) {
+            // Its own work directory: the orchestrator kills stale harnesses of its directory at start, and must not
+            // touch those of a deploy/local suite on the same machine. Short, for the Unix socket path limit.
+            // (A fresh one per suite also means an empty blob cache: bundles really come over HTTP from session-service.)
+            env.put("PX_SANDBOX_WORK_DIR", sandboxWorkDir().toString());
+            env.put("PX_SESSION_SERVICE_URL", "http://127.0.0.1:" + ports.get("session-service"));
             env.put("PX_SERVICE_TOKEN", LocalTokens.forTests().mint("px-system", "sandbox-orchestrator", List.of("devHotload.service")));
         }
         if (DATABASES.containsKey(service)) {
@@ -142,6 +147,15 @@ public final class Suite {
             Thread.sleep(250);
         }
         throw new IllegalStateException(service + " not ready within " + within.toSeconds() + " s");
+    }
+
+    private static Path sandboxWork;
+
+    private static synchronized Path sandboxWorkDir() throws IOException {
+        if (sandboxWork == null) {
+            sandboxWork = Files.createTempDirectory("px-e2e-");
+        }
+        return sandboxWork;
     }
 
     private static String javaBin() {

@@ -46,6 +46,12 @@ public interface SandboxConfig {
      */
     java.util.Optional<String> serviceToken();
 
+    /**
+     * {@code PX_INSTANCE_ID}: names this instance in the database so that, restarted, it brings back the sandboxes it
+     * ran (and only those). Must be stable across restarts: the pod name of a StatefulSet; default the host name.
+     */
+    java.util.Optional<String> instanceId();
+
     /** {@code PX_SANDBOX_NODE} / {@code PX_SANDBOX_PYTHON}: the interpreters, looked up on PATH. */
     @WithDefault("node")
     String nodeCommand();

@@ -25,10 +25,13 @@ public class SandboxEvents {
 
     private final TransactionalOutbox outbox;
     private final SandboxRepository repository;
+    private final String instanceId;
 
-    public SandboxEvents(TransactionalOutbox outbox, SandboxRepository repository) {
+    public SandboxEvents(TransactionalOutbox outbox, SandboxRepository repository,
+                         com.powerx.devhotload.sandbox.config.InstanceIdentity instance) {
         this.outbox = outbox;
         this.repository = repository;
+        this.instanceId = instance.value();
     }
 
     /** Saves {@code sandbox}, runs {@code alsoWrite}, appends the event; retried while the database is away. */
@@ -36,7 +39,7 @@ public class SandboxEvents {
         CloudEvent event = type == null ? null : CloudEvent.create(EventSources.SANDBOX_ORCHESTRATOR, type, sandbox.sessionId(),
                 sandbox.tenantId(), sandbox.pluginId(), sandbox.sessionId(), payload);
         try {
-            outbox.inTransaction(tx -> repository.save(tx, sandbox)
+            outbox.inTransaction(tx -> repository.save(tx, sandbox, instanceId)
                             .flatMap(v -> alsoWrite == null ? Uni.createFrom().voidItem() : alsoWrite.apply(tx))
                             .flatMap(v -> event == null ? Uni.createFrom().voidItem() : Outbox.append(tx, event)))
                     .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
@@ -60,6 +63,21 @@ public class SandboxEvents {
             chain = chain.flatMap(v -> repository.saveAttempt(tx, sandbox.sessionId(), sequence, "superseded", null, null, null));
         }
         return chain;
+    }
+
+    /** Persists the plugin's state snapshot taken at {@code at}; a failure only costs the state a restart would restore. */
+    public void saveState(Sandbox sandbox, Object state, java.time.Instant at) {
+        try {
+            outbox.pool().withConnection(c -> repository.saveState(c, sandbox.sessionId(), state, at))
+                    .await().atMost(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            Log.warnf("state snapshot of session %s not saved: %s", sandbox.sessionId(), e.getMessage());
+        }
+    }
+
+    /** The sandboxes this instance ran when it stopped (see {@link SandboxRepository#unfinished}). */
+    public List<SandboxRepository.Saved> unfinished() {
+        return outbox.pool().withConnection(c -> repository.unfinished(c, instanceId)).await().atMost(Duration.ofMinutes(1));
     }
 
     public void record(Sandbox sandbox, String type, EventPayload payload) {

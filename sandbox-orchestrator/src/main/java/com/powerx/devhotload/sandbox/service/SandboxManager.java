@@ -29,7 +29,9 @@ import com.powerx.devhotload.sandbox.driver.SandboxListener;
 import com.powerx.devhotload.sandbox.driver.SandboxSpec;
 import com.powerx.devhotload.sandbox.driver.SandboxStartException;
 import io.quarkus.logging.Log;
+import com.powerx.devhotload.sandbox.repository.SandboxRepository;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -384,7 +386,11 @@ public class SandboxManager {
         try {
             JsonNode result = Replies.await(process.getState(), 2L * config.hookTimeoutMs());
             if (result.hasNonNull("state")) {
+                Instant at = Instant.now();
                 sandbox.lastState = result.get("state");
+                if (!sandbox.ended) {
+                    events.saveState(sandbox, sandbox.lastState, at); // what a restarted orchestrator restores
+                }
             }
         } catch (HarnessError e) {
             Log.debugf("state snapshot of %s failed: %s", sandbox.sessionId(), e.getMessage());
@@ -433,6 +439,66 @@ public class SandboxManager {
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             Log.debugf("session %s has ended; step dropped", sandbox.sessionId());
+        }
+    }
+
+    /**
+     * Brings back what this instance ran before it was stopped or killed: each sandbox that served a version is
+     * restarted on that version with its last saved state (reported {@code dev.session.sandbox.ready} with
+     * {@code restarts}); one waiting for files waits again; a failed one waits for its next reload. Events of
+     * sessions that ended meanwhile are still in Kafka and stop them as usual.
+     */
+    void recover(@Observes StartupEvent event) {
+        List<SandboxRepository.Saved> saved;
+        try {
+            saved = events.unfinished();
+        } catch (RuntimeException e) {
+            Log.errorf(e, "could not read the sandboxes to recover");
+            return;
+        }
+        for (SandboxRepository.Saved s : saved) {
+            List<FileRef> files = s.filesJson() == null ? List.of() : parse(s.filesJson(), FILE_LIST);
+            Sandbox sandbox = new Sandbox(s.sessionId(), s.tenantId(), s.pluginId(), s.runtime(), s.entry(), s.sandboxEndpoint(), files);
+            sandbox.sequence = s.sequence();
+            sandbox.reloads = s.reloads();
+            sandbox.restarts = s.restarts();
+            sandbox.lastState = s.savedStateJson() == null ? null : parse(s.savedStateJson(), JsonNode.class);
+            if (sandboxes.putIfAbsent(s.sessionId(), sandbox) != null) {
+                continue;
+            }
+            live.put(s.sessionId(), sandbox);
+            if (SandboxState.WAITING_FOR_FILES.equals(s.state())) {
+                sandbox.state = SandboxState.WAITING_FOR_FILES;
+            } else if (s.filesJson() == null) {
+                sandbox.state = SandboxState.FAILED; // never served a version: its next reload starts it
+                sandbox.lastError = "the orchestrator restarted before this sandbox served a version";
+            } else {
+                sandbox.lastGood = new BundleVersion(s.sequence(), bundles.versionDir(s.sessionId(), s.sequence()), files);
+                sandbox.lastReload = new LastReload(s.sequence(), "reloaded", null, null);
+                sandbox.state = SandboxState.CRASHED;
+                run(sandbox, () -> restart(sandbox));
+            }
+        }
+        if (!saved.isEmpty()) {
+            Log.infof("recovering %d sandboxes of this instance", saved.size());
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<FileRef>> FILE_LIST = new com.fasterxml.jackson.core.type.TypeReference<>() { };
+
+    private static <T> T parse(String json, Class<T> type) {
+        try {
+            return EventCodec.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable saved sandbox: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T parse(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return EventCodec.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable saved sandbox: " + e.getMessage(), e);
         }
     }
 

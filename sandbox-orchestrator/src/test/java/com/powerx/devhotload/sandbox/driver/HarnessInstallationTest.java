@@ -44,6 +44,7 @@ class HarnessInstallationTest {
         @Override public int logRate() { return 10; }
         @Override public String sessionServiceUrl() { return "http://127.0.0.1:1"; }
         @Override public java.util.Optional<String> serviceToken() { return java.util.Optional.empty(); }
+        @Override public java.util.Optional<String> instanceId() { return java.util.Optional.empty(); }
         @Override public String nodeCommand() { return "node"; }
         @Override public String pythonCommand() { return "python3"; }
     }
