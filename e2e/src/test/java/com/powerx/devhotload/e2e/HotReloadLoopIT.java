@@ -155,6 +155,25 @@ class HotReloadLoopIT {
         awaitSandbox(admin, sessionId, "stopped");
     }
 
+    @Test
+    void aSandboxInheritsNoneOfTheOrchestratorsSecrets() throws Exception {
+        String tenant = "env-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
+        Map<String, byte[]> probe = bundle(PLUGINS.resolve("env-probe"));
+        upload(admin, probe);
+        String sessionId = call("session-service", "POST", "/internal/dev/plugins/register", admin,
+                registerBody("com.acme.env-probe", probe), 201).at("/data/sessionId").asText();
+        awaitSandbox(admin, sessionId, "ready");
+        List<String> names = new ArrayList<>();
+        call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
+                "{\"handler\":\"env\"}", 200).at("/data/result/names").forEach(n -> names.add(n.asText()));
+        // The orchestrator runs with all of these (Suite sets them); the plugin must see none.
+        assertThat(names).contains("PATH")
+                .doesNotContain("PX_PG_PASSWORD", "PX_PG_USER", "PX_PG_URL", "PX_SERVICE_TOKEN", "QUARKUS_OIDC_PUBLIC_KEY",
+                        "PX_REDIS_URL", "PX_KAFKA_BOOTSTRAP", "PX_SESSION_SERVICE_URL");
+        call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
+    }
+
     private static String registerBody(String plugin, Map<String, byte[]> files) throws Exception {
         ObjectNode body = JSON.createObjectNode();
         body.put("pluginId", plugin).put("version", "1.0.0").put("runtime", "node").put("takeover", true);

@@ -95,4 +95,34 @@ class CrashAndInvokeErrorsTest {
             Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, id);
         }
     }
+
+    @Test
+    void whenTheOldVersionCannotComeBackInProcessAFreshProcessServesItWithItsState() {
+        String id = UUID.randomUUID().toString();
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.SESSION_SANDBOX)) {
+            probe.publish(Plugins.registered("local", id, "node", "index.mjs", "broken/node/no-comeback"));
+            Sandboxes.await(probe, EventTypes.SANDBOX_READY, id);
+            Sandboxes.invoke(id, "increment", Map.of()).statusCode(200);
+            Sandboxes.invoke(id, "increment", Map.of()).statusCode(200);
+            long pid = given().when().get("/internal/dev/sandboxes/{id}", id).then().statusCode(200)
+                    .extract().jsonPath().getLong("data.pid");
+
+            // The new code does not parse, and the old one refuses to set up again in the same process.
+            probe.publish(Plugins.reload("local", id, 1, "broken/node/syntax-error"));
+            JsonNode rolledBack = Sandboxes.await(probe, EventTypes.ROLLED_BACK, id).data();
+            assertThat(rolledBack.path("restoredSequence").asLong()).isZero();
+            assertThat(rolledBack.path("error").path("phase").asText()).isEqualTo("load");
+
+            // Still serving version 0 with its count, from a new process; the old one is gone.
+            long newPid = given().when().get("/internal/dev/sandboxes/{id}", id).then().statusCode(200)
+                    .body("data.state", equalTo("ready")).body("data.sequence", equalTo(0))
+                    .extract().jsonPath().getLong("data.pid");
+            assertThat(newPid).isNotEqualTo(pid);
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(Sandboxes.count(id, "increment")).isEqualTo(3);
+
+            probe.publish(Plugins.terminated("local", id));
+            Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, id);
+        }
+    }
 }

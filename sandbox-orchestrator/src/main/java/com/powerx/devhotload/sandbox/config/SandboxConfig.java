@@ -31,6 +31,10 @@ public interface SandboxConfig {
     /** {@code PX_SANDBOX_MAX_MEMORY_MB}: python address-space limit (do not go below ~256). */
     OptionalInt maxMemoryMb();
 
+    /** {@code PX_SANDBOX_RESTART_BACKOFF_MS}: first crash-restart delay, doubling per try up to 30 s (CONTRACT.md §4: 1 s). */
+    @WithDefault("1000")
+    int restartBackoffMs();
+
     /** {@code PX_DEV_LOG_RATE}: log lines per second and session; the excess is counted and reported. */
     @WithDefault("1000")
     int logRate();

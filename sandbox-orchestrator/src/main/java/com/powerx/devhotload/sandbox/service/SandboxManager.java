@@ -331,7 +331,7 @@ public class SandboxManager {
         }
         int tries = sandbox.restartTimes.size();
         boolean willRestart = tries < MAX_RESTARTS_IN_WINDOW && sandbox.lastGood != null;
-        long backoffMs = Math.min(30_000L, 1000L << Math.min(tries, 5));
+        long backoffMs = Math.min(30_000L, (long) config.restartBackoffMs() << Math.min(tries, 5));
         String message = reason != null ? reason : "the sandbox process exited with code " + exitCode;
         sandbox.lastError = message;
         sandbox.state = willRestart ? SandboxState.CRASHED : SandboxState.FAILED;
