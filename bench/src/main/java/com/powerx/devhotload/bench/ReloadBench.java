@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.powerx.devhotload.devstack.Bundles;
 import com.powerx.devhotload.devstack.LocalTokens;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,9 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,8 +62,8 @@ public final class ReloadBench {
                 .mint(tenant, "bench", List.of("admin.devHotload.manage"));
         String plugin = "com.acme.counter";
 
-        Map<String, byte[]> v1 = bundle(plugins.resolve("counter-node"));
-        Map<String, byte[]> v2 = bundle(plugins.resolve("counter-node-v2"));
+        Map<String, byte[]> v1 = Bundles.read(plugins.resolve("counter-node"));
+        Map<String, byte[]> v2 = Bundles.read(plugins.resolve("counter-node-v2"));
         upload(session, token, v1);
         upload(session, token, v2);
         System.out.printf("P2 reload: %d reloads (after %d warm-up) of counter-node <-> counter-node-v2, tenant %s%n", reloads, warmup, tenant);
@@ -203,7 +202,7 @@ public final class ReloadBench {
 
     private static void upload(String session, String token, Map<String, byte[]> files) throws Exception {
         for (byte[] content : files.values()) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(session + "/internal/dev/plugins/blobs/" + sha256(content)))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(session + "/internal/dev/plugins/blobs/" + Bundles.sha256(content)))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 300) throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
@@ -228,22 +227,10 @@ public final class ReloadBench {
     private static ArrayNode refs(Map<String, byte[]> files) throws Exception {
         ArrayNode refs = JSON.createArrayNode();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            refs.addObject().put("path", f.getKey()).put("sha256", sha256(f.getValue())).put("size", f.getValue().length);
+            refs.addObject().put("path", f.getKey()).put("sha256", Bundles.sha256(f.getValue())).put("size", f.getValue().length);
         }
         return refs;
     }
 
-    private static Map<String, byte[]> bundle(Path dir) throws Exception {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-            }
-        }
-        return files;
-    }
 
-    private static String sha256(byte[] content) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    }
 }

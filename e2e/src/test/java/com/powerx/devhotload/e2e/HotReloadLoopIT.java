@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.powerx.devhotload.devstack.Bundles;
 import com.powerx.devhotload.devstack.LocalTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,7 +58,7 @@ class HotReloadLoopIT {
         List<JsonNode> frames = new CopyOnWriteArrayList<>();
         Thread stream = watch(admin, plugin, frames);
         try {
-            Map<String, byte[]> v1 = bundle(PLUGINS.resolve("counter-node"));
+            Map<String, byte[]> v1 = Bundles.read(PLUGINS.resolve("counter-node"));
             JsonNode registered = call("session-service", "POST", "/internal/dev/plugins/register", admin,
                     registerBody(plugin, v1), 201);
             String sessionId = registered.at("/data/sessionId").asText();
@@ -77,7 +76,7 @@ class HotReloadLoopIT {
             call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", other, "{\"handler\":\"get\"}", 404);
             call("session-service", "GET", "/internal/dev/plugins/sessions/" + sessionId, other, null, 404);
 
-            Map<String, byte[]> v2 = bundle(PLUGINS.resolve("counter-node-v2"));
+            Map<String, byte[]> v2 = Bundles.read(PLUGINS.resolve("counter-node-v2"));
             upload(admin, v2);
             JsonNode reloaded = call("session-service", "POST", "/internal/dev/plugins/reload?wait=30", null,
                     reloadBody(sessionId, token, v2), 200);
@@ -118,8 +117,8 @@ class HotReloadLoopIT {
     void aKilledOrchestratorBringsItsSandboxesBackWithTheirState() throws Exception {
         String tenant = "restart-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
-        Map<String, byte[]> v1 = bundle(PLUGINS.resolve("counter-node"));
-        Map<String, byte[]> v2 = bundle(PLUGINS.resolve("counter-node-v2"));
+        Map<String, byte[]> v1 = Bundles.read(PLUGINS.resolve("counter-node"));
+        Map<String, byte[]> v2 = Bundles.read(PLUGINS.resolve("counter-node-v2"));
         upload(admin, v1);
         upload(admin, v2);
         JsonNode registered = call("session-service", "POST", "/internal/dev/plugins/register", admin,
@@ -159,7 +158,7 @@ class HotReloadLoopIT {
     void aSandboxInheritsNoneOfTheOrchestratorsSecrets() throws Exception {
         String tenant = "env-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
-        Map<String, byte[]> probe = bundle(PLUGINS.resolve("env-probe"));
+        Map<String, byte[]> probe = Bundles.read(PLUGINS.resolve("env-probe"));
         upload(admin, probe);
         String sessionId = call("session-service", "POST", "/internal/dev/plugins/register", admin,
                 registerBody("com.acme.env-probe", probe), 201).at("/data/sessionId").asText();
@@ -194,14 +193,14 @@ class HotReloadLoopIT {
     private static ArrayNode fileRefs(Map<String, byte[]> files) throws Exception {
         ArrayNode refs = JSON.createArrayNode();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            refs.addObject().put("path", f.getKey()).put("sha256", sha256(f.getValue())).put("size", f.getValue().length);
+            refs.addObject().put("path", f.getKey()).put("sha256", Bundles.sha256(f.getValue())).put("size", f.getValue().length);
         }
         return refs;
     }
 
     private static void upload(String token, Map<String, byte[]> files) throws Exception {
         for (byte[] content : files.values()) {
-            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(suite.url("session-service", "/internal/dev/plugins/blobs/" + sha256(content)))
+            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(suite.url("session-service", "/internal/dev/plugins/blobs/" + Bundles.sha256(content)))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
@@ -275,17 +274,5 @@ class HotReloadLoopIT {
         return seen;
     }
 
-    private static Map<String, byte[]> bundle(Path dir) throws Exception {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-            }
-        }
-        return files;
-    }
 
-    private static String sha256(byte[] content) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    }
 }

@@ -457,12 +457,12 @@ public class SandboxManager {
             return;
         }
         for (SandboxRepository.Saved s : saved) {
-            List<FileRef> files = s.filesJson() == null ? List.of() : parse(s.filesJson(), FILE_LIST);
+            List<FileRef> files = s.filesJson() == null ? List.of() : parse(s.filesJson(), new com.fasterxml.jackson.core.type.TypeReference<List<FileRef>>() { });
             Sandbox sandbox = new Sandbox(s.sessionId(), s.tenantId(), s.pluginId(), s.runtime(), s.entry(), s.sandboxEndpoint(), files);
             sandbox.sequence = s.sequence();
             sandbox.reloads = s.reloads();
             sandbox.restarts = s.restarts();
-            sandbox.lastState = s.savedStateJson() == null ? null : parse(s.savedStateJson(), JsonNode.class);
+            sandbox.lastState = s.savedStateJson() == null ? null : parse(s.savedStateJson(), new com.fasterxml.jackson.core.type.TypeReference<JsonNode>() { });
             if (sandboxes.putIfAbsent(s.sessionId(), sandbox) != null) {
                 continue;
             }
@@ -484,16 +484,7 @@ public class SandboxManager {
         }
     }
 
-    private static final com.fasterxml.jackson.core.type.TypeReference<List<FileRef>> FILE_LIST = new com.fasterxml.jackson.core.type.TypeReference<>() { };
-
-    private static <T> T parse(String json, Class<T> type) {
-        try {
-            return EventCodec.mapper().readValue(json, type);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable saved sandbox: " + e.getMessage(), e);
-        }
-    }
-
+    /** Reads a JSON column saved by {@link SandboxRepository}: a file list or a plugin state. */
     private static <T> T parse(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
         try {
             return EventCodec.mapper().readValue(json, type);
