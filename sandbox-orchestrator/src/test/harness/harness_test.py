@@ -252,6 +252,10 @@ class HarnessContract:
         ping = process.call("ping")
         self.assertEqual(ping["sequence"], 2)
         self.assertGreater(ping["rssBytes"], 1_000_000)
+        # Log events reach the developer's stream: none may name a server path (the bundle directories here).
+        harness_lines = [e["message"] for e in process.events if e["event"] == "log"]
+        self.assertTrue(any("loaded sequence 1" in m for m in harness_lines))
+        self.assertFalse([m for m in harness_lines if self.scratch in m])
 
     def test_broken_reloads_roll_back_and_keep_serving(self):
         process = self.start()

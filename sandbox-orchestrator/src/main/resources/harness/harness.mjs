@@ -479,7 +479,8 @@ class Sandbox {
       version.lastState = state;
       this.active = version;
       refillStandby();
-      harnessLog('info', `loaded sequence ${req.sequence} from ${req.dir}`);
+      // The version directory is a server path: developers see this line on their stream, so it is not named.
+      harnessLog('info', `loaded sequence ${req.sequence}`);
       return { result: 'loaded', sequence: req.sequence, phases: roundPhases(phases, LOAD_PHASES),
         durationMs: Math.round(elapsed(t0)), handlers: version.handlers };
     });

@@ -781,7 +781,8 @@ class Harness:
                 raise
             runtime.last_state = state
             self.active = runtime
-            harness_log.info("loaded sequence %s from %s", sequence, req["dir"])
+            # The version directory is a server path: developers see this line on their stream, so it is not named.
+            harness_log.info("loaded sequence %s", sequence)
             return {"result": "loaded", "sequence": sequence, "phases": round_phases(phases, LOAD_PHASES),
                     "durationMs": elapsed_ms(started), "handlers": sorted(runtime.handlers), "meta": runtime.meta}
 
