@@ -7,6 +7,10 @@ declare -A PORTS=([session-service]=8081 [sandbox-orchestrator]=8082 [stream-gat
 declare -A DATABASES=([session-service]=px_session [sandbox-orchestrator]=px_sandbox
                       [diagnostics-service]=px_diagnostics [ticket-bridge]=px_tickets)
 DEVSTACK_CP_FILE="$ROOT/libs/devstack/target/runtime-classpath.txt"
+# JVM flags of every service process (deploy/local/up, bench/stream/run). Serial GC: small heaps, one or two cores,
+# no concurrent GC threads competing with the service. MetaspaceSize: a service loads ~60 MB of class metadata; with
+# the default first threshold (~21 MB) each growth step is a full GC (80 ms pauses seen in the first minute).
+SERVICE_JVM_FLAGS=(-XX:+UseSerialGC -Xmx384m -XX:MetaspaceSize=128m)
 
 devstack_classpath() {
   echo "$ROOT/libs/devstack/target/classes:$(cat "$DEVSTACK_CP_FILE")"

@@ -78,7 +78,33 @@ public final class Suite {
     }
 
     /** Starts (or restarts) one packaged service on its port, with the environment deploy/local/up would give it. */
-    private void launch(String service) throws IOException {
+    private void launch(String name) throws IOException {
+        launch(name, name.contains("#") ? name.substring(0, name.indexOf('#')) : name);
+    }
+
+    /**
+     * Starts another replica of {@code service} (its own process and port, the same infrastructure and consumer
+     * groups) and waits until it is ready; it is addressed, killed and restarted by the returned name.
+     */
+    public String startReplica(String service) throws Exception {
+        String name = service + "#" + (processes.keySet().stream().filter(n -> n.startsWith(service + "#")).count() + 2);
+        ports.put(name, FreePorts.next());
+        launch(name, service);
+        awaitReady(name, Duration.ofSeconds(120));
+        return name;
+    }
+
+    /** Stops a replica started by {@link #startReplica} (SIGTERM, as a scale-down would) and forgets it. */
+    public void stopReplica(String name) throws InterruptedException {
+        Process p = processes.remove(name);
+        ports.remove(name);
+        p.destroy();
+        if (!p.waitFor(15, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+    }
+
+    private void launch(String name, String service) throws IOException {
         Path jar = root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify (or package) from the repo root");
@@ -87,9 +113,9 @@ public final class Suite {
         ProcessBuilder pb = new ProcessBuilder(javaBin(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
                 "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs().resolve(service + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs().resolve(name.replace('#', '-') + ".log").toFile()));
         Map<String, String> env = pb.environment();
-        env.put("PX_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("PX_HTTP_PORT", String.valueOf(ports.get(name)));
         env.put("PX_PG_URL", stack.postgres().baseUrl());
         env.put("PX_PG_USER", stack.postgres().user());
         env.put("PX_PG_PASSWORD", stack.postgres().password());
@@ -111,7 +137,7 @@ public final class Suite {
         if (DATABASES.containsKey(service)) {
             env.put("PX_PG_DB", DATABASES.get(service));
         }
-        processes.put(service, pb.start());
+        processes.put(name, pb.start());
     }
 
     /** Kills a service without warning (SIGKILL), as a crashed pod would die. */

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Reads and writes {@link CloudEvent}s and their payloads as JSON, enforcing the contract on the way in. */
@@ -132,7 +131,7 @@ public final class EventCodec {
         JsonNode time = tree.get("time");
         if (time != null && !time.isNull()) {
             try {
-                OffsetDateTime.parse(time.asText());
+                CloudEvent.parseTime(time.asText());
             } catch (DateTimeParseException e) {
                 throw new InvalidEventException("CloudEvent: attribute 'time' is not an RFC 3339 timestamp: " + time);
             }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -92,5 +93,33 @@ class CloudEventTest {
                 """);
 
         assertThat(decoded.time()).isEqualTo("2026-11-22T23:11:46+01:00");
+    }
+
+    @Test
+    void parseTimeReadsOurFormatExactlyAsTheGeneralParserDoes() {
+        java.util.Random random = new java.util.Random(42);
+        List<Instant> instants = new java.util.ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2024-02-29T23:59:59.999Z"),
+                Instant.parse("1999-12-31T00:00:00Z"), Instant.parse("2026-11-22T23:11:46.123Z")));
+        for (int i = 0; i < 2000; i++) {
+            instants.add(Instant.ofEpochMilli(random.nextLong(0, 4_102_444_800_000L))); // up to 2100
+        }
+        for (Instant instant : instants) {
+            String time = CloudEvent.formatTime(instant);
+            assertThat(CloudEvent.parseTime(time)).as(time)
+                    .isEqualTo(OffsetDateTime.parse(time).toInstant().toEpochMilli())
+                    .isEqualTo(instant.toEpochMilli());
+        }
+    }
+
+    @Test
+    void parseTimeAcceptsOtherRfc3339FormsAndRejectsInvalidTimes() {
+        assertThat(CloudEvent.parseTime("2026-11-22T23:11:46+01:00")).isEqualTo(Instant.parse("2026-11-22T22:11:46Z").toEpochMilli());
+        assertThat(CloudEvent.parseTime("2026-11-22T23:11:46.123456Z")).isEqualTo(Instant.parse("2026-11-22T23:11:46.123Z").toEpochMilli());
+        assertThat(CloudEvent.parseTime("2026-11-22T23:11:46Z")).isEqualTo(Instant.parse("2026-11-22T23:11:46Z").toEpochMilli());
+        for (String invalid : List.of("2025-02-29T00:00:00.000Z", "2026-13-01T00:00:00.000Z", "2026-11-22T24:00:00.000Z",
+                "2026-11-22T23:60:00.000Z", "2026-11-2xT23:11:46.123Z", "2026-11-22 23:11:46.123Z", "yesterday")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CloudEvent.parseTime(invalid)).as(invalid)
+                    .isInstanceOf(java.time.format.DateTimeParseException.class);
+        }
     }
 }

@@ -89,13 +89,24 @@ public final class EventProbe implements AutoCloseable {
 
     /** Publishes an event to its topic (keyed like the services do), waiting for the broker's ack. */
     public void publish(CloudEvent event) {
+        publishAll(List.of(event));
+    }
+
+    /** Publishes events in order over one producer (keyed like the services do), waiting for every ack. */
+    public void publishAll(List<CloudEvent> events) {
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            // The services' wire format, header included: a consumer that trips over it must fail here, not in production.
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventTypes.topicOf(event.type()), event.partitionKey(), EventCodec.encode(event));
-            record.headers().add(CloudEvent.KAFKA_CONTENT_TYPE_HEADER, CloudEvent.KAFKA_CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            producer.send(record).get();
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            for (CloudEvent event : events) {
+                // The services' wire format, header included: a consumer that trips over it must fail here, not in production.
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventTypes.topicOf(event.type()), event.partitionKey(), EventCodec.encode(event));
+                record.headers().add(CloudEvent.KAFKA_CONTENT_TYPE_HEADER, CloudEvent.KAFKA_CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("publish failed", e);
         }

@@ -50,6 +50,12 @@ public class EventConsumer {
     /** Polls handed to Redis at once: their writes overlap with decoding the next poll and with the round trips. */
     private static final int MAX_IN_FLIGHT = 4;
     private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(5);
+    /**
+     * Applied offsets are committed at most this often. A commit is a write to the broker's offsets log; one per poll
+     * (hundreds a second under load) cost the broker more CPU than the events themselves. What a crash or a
+     * rebalance redelivers from the last commit is absorbed by the dedup markers.
+     */
+    private static final long COMMIT_INTERVAL_MS = 500;
 
     private final EventIngest ingest;
     private final StreamConfig config;
@@ -125,6 +131,8 @@ public class EventConsumer {
 
     private void pollLoop(KafkaConsumer<String, byte[]> kafka) {
         Deque<InFlight> inFlight = new ArrayDeque<>();
+        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        long lastCommit = 0;
         long backoff = 250;
         while (running) {
             // While polls are in flight, poll briefly so that their outcomes are handled soon.
@@ -138,16 +146,15 @@ public class EventConsumer {
                     InFlight head = inFlight.peek();
                     head.applied().toCompletionStage().toCompletableFuture().get(APPLY_TIMEOUT_S, TimeUnit.SECONDS);
                     inFlight.poll();
-                    // Asynchronously: a commit lost to a crash or a rebalance means a redelivery, which the dedup
-                    // markers absorb; waiting for it would add a broker round trip to every event's latency.
-                    kafka.commitAsync(head.next(), (offsets, failure) -> {
-                        if (failure != null) {
-                            Log.debugf("offset commit failed (the next one covers it): %s", failure.getMessage());
-                        }
-                    });
+                    applied.putAll(head.next());
                     lastSuccessMillis = System.currentTimeMillis();
                     lastError = null;
                     backoff = 250;
+                }
+                if (!applied.isEmpty() && System.currentTimeMillis() - lastCommit >= COMMIT_INTERVAL_MS) {
+                    commit(kafka, applied);
+                    applied = new HashMap<>();
+                    lastCommit = System.currentTimeMillis();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -159,11 +166,26 @@ public class EventConsumer {
                 Log.warnf("cannot apply events to Redis (retrying in %d ms): %s", backoff, e.getMessage());
                 rewind(kafka, inFlight);
                 inFlight.clear();
+                // Polls applied before the failure keep their commit; the rewind only covers unapplied ones.
+                if (!applied.isEmpty()) {
+                    commit(kafka, applied);
+                    applied = new HashMap<>();
+                }
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
-        finish(kafka, inFlight);
+        finish(kafka, inFlight, applied);
+    }
+
+    // Asynchronously: a commit lost to a crash or a rebalance means a redelivery, which the dedup markers absorb;
+    // waiting for it would add a broker round trip to every event's latency.
+    private static void commit(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        kafka.commitAsync(offsets, (committed, failure) -> {
+            if (failure != null) {
+                Log.debugf("offset commit failed (the next one covers it): %s", failure.getMessage());
+            }
+        });
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
@@ -194,8 +216,12 @@ public class EventConsumer {
 
     // A clean shutdown commits the polls Redis has applied, so the next owner of the partitions starts right there;
     // whatever is not applied by then is simply consumed again.
-    private static void finish(KafkaConsumer<String, byte[]> kafka, Deque<InFlight> inFlight) {
+    private static void finish(KafkaConsumer<String, byte[]> kafka, Deque<InFlight> inFlight,
+                               Map<TopicPartition, OffsetAndMetadata> applied) {
         try {
+            if (!applied.isEmpty()) {
+                kafka.commitSync(applied, Duration.ofSeconds(5));
+            }
             for (InFlight poll : inFlight) {
                 poll.applied().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
                 kafka.commitSync(poll.next(), Duration.ofSeconds(5));

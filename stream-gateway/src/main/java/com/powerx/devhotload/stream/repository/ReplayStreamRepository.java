@@ -10,6 +10,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -35,19 +36,32 @@ public class ReplayStreamRepository {
                            long eventTimeMillis, String data) {
     }
 
-    /** The script call that appends {@code entry} unless its event id was appended within the dedup window. */
-    public Request append(NewEntry entry, long nowMillis) {
+    /**
+     * The script call that appends {@code entries}, all of one tenant, in order, each unless its event id was
+     * appended within the dedup window. Its reply holds one element per entry: the new id, or null (a redelivery).
+     */
+    public Request append(List<NewEntry> entries, long nowMillis) {
+        String tenant = entries.getFirst().tenant();
         long oldestKept = nowMillis - config.retentionAge().toMillis();
-        return append.call(
-                List.of(RedisKeys.stream(entry.tenant()), RedisKeys.seen(entry.tenant(), entry.eventId()),
-                        RedisKeys.counter(entry.tenant())),
-                List.of(config.retentionLimit(), oldestKept + "-0", config.retentionAge().toMillis(),
-                        config.dedupWindow().toMillis(),
-                        RedisReplies.TYPE, entry.type(),
-                        RedisReplies.SESSION, nullToEmpty(entry.sessionId()),
-                        RedisReplies.PLUGIN, nullToEmpty(entry.pluginId()),
-                        RedisReplies.TIME, entry.eventTimeMillis(),
-                        RedisReplies.DATA, entry.data()));
+        List<String> keys = new ArrayList<>(entries.size() + 2);
+        keys.add(RedisKeys.stream(tenant));
+        keys.add(RedisKeys.counter(tenant));
+        List<Object> args = new ArrayList<>(4 + entries.size() * 10);
+        args.addAll(List.of(config.retentionLimit(), oldestKept + "-0", config.retentionAge().toMillis(),
+                config.dedupWindow().toMillis()));
+        for (NewEntry entry : entries) {
+            if (!entry.tenant().equals(tenant)) {
+                throw new IllegalArgumentException("one append call per tenant");
+            }
+            keys.add(RedisKeys.seen(tenant, entry.eventId()));
+            args.addAll(List.of(
+                    RedisReplies.TYPE, entry.type(),
+                    RedisReplies.SESSION, nullToEmpty(entry.sessionId()),
+                    RedisReplies.PLUGIN, nullToEmpty(entry.pluginId()),
+                    RedisReplies.TIME, entry.eventTimeMillis(),
+                    RedisReplies.DATA, entry.data()));
+        }
+        return append.call(keys, args);
     }
 
     public Request loadScript() {

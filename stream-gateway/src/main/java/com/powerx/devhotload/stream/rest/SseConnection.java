@@ -49,6 +49,15 @@ final class SseConnection implements FeedMember {
     private final Runnable onRelease;
     private final ArrayDeque<Outgoing> pending = new ArrayDeque<>();
     private final int pageSize;
+    /**
+     * Frames taken for the socket during the current event-loop task, written as one chunk when the task ends
+     * ({@link #flushBatch}). One write per frame meant one syscall per frame: at 55,000 frames/s that was 40 % of
+     * the event loops' time.
+     */
+    private Buffer batch;
+    private int batchFrames;
+    /** A batch is written once it reaches this size: chunks stay moderate for clients and for the socket buffer. */
+    private static final int MAX_BATCH_BYTES = 32 * 1024;
 
     private State state = State.REPLAYING;
     private StreamId cursor;
@@ -113,6 +122,14 @@ final class SseConnection implements FeedMember {
     }
 
     private void onPage(AsyncResult<ReplayPage> ar) {
+        try {
+            readPage(ar);
+        } finally {
+            flushBatch();
+        }
+    }
+
+    private void readPage(AsyncResult<ReplayPage> ar) {
         if (state != State.REPLAYING) {
             return;
         }
@@ -177,10 +194,14 @@ final class SseConnection implements FeedMember {
             if (state != State.LIVE) {
                 return;
             }
-            for (StreamEntry entry : entries) {
-                if (!consume(entry, true)) {
-                    return;
+            try {
+                for (StreamEntry entry : entries) {
+                    if (!consume(entry, true)) {
+                        return;
+                    }
                 }
+            } finally {
+                flushBatch();
             }
         });
     }
@@ -191,6 +212,7 @@ final class SseConnection implements FeedMember {
             if (state == State.LIVE) {
                 metrics.gap(GapReason.RETENTION);
                 enqueue(new Outgoing(SseFrames.retentionGap(cursor, nextAvailable), null, 0));
+                flushBatch();
             }
         });
     }
@@ -248,10 +270,31 @@ final class SseConnection implements FeedMember {
     }
 
     private void write(Outgoing outgoing) {
-        response.write(outgoing.frame());
+        if (batch == null) {
+            batch = Buffer.buffer(outgoing.frame().length() * 4);
+        }
+        batch.appendBuffer(outgoing.frame());
         if (outgoing.id() != null) {
             lastWritten = outgoing.id();
-            metrics.delivered(outgoing.eventTimeMillis());
+            batchFrames++;
+            metrics.deliveredLatency(outgoing.eventTimeMillis());
+        }
+        if (batch.length() >= MAX_BATCH_BYTES) {
+            flushBatch();
+        }
+    }
+
+    /** Writes the frames taken during this task; every path that writes anything else or ends the stream calls it. */
+    private void flushBatch() {
+        if (batch == null) {
+            return;
+        }
+        Buffer frames = batch;
+        batch = null;
+        metrics.delivered(batchFrames);
+        batchFrames = 0;
+        if (!response.ended() && !response.closed()) {
+            response.write(frames);
         }
     }
 
@@ -259,6 +302,7 @@ final class SseConnection implements FeedMember {
         while (!pending.isEmpty() && !response.writeQueueFull()) {
             write(pending.poll());
         }
+        flushBatch();
         if (!pending.isEmpty()) {
             return;
         }
@@ -279,6 +323,7 @@ final class SseConnection implements FeedMember {
 
     /** The reader is a buffer behind: what waits is dropped, it is told so, and the stream ends. */
     private void overflow() {
+        flushBatch();
         pending.clear();
         metrics.gap(GapReason.SLOW_CONSUMER);
         response.write(SseFrames.slowConsumerGap(lastWritten, config.bufferSize()));
@@ -303,6 +348,7 @@ final class SseConnection implements FeedMember {
         if (state == State.CLOSED) {
             return;
         }
+        flushBatch();
         release();
         if (response.ended() || response.closed()) {
             return;
@@ -323,6 +369,7 @@ final class SseConnection implements FeedMember {
         }
         released = true;
         pending.clear();
+        batch = null;
         vertx.cancelTimer(heartbeatTimer);
         tail.detach(this);
         metrics.subscriberClosed();

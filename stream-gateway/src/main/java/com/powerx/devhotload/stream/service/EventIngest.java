@@ -21,7 +21,6 @@ import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +33,12 @@ import java.util.List;
  */
 @ApplicationScoped
 public class EventIngest {
+
+    /**
+     * Events per append call: enough to make the call's overhead negligible, few enough that one call holds Redis
+     * for about a millisecond (the tail's reads and the replays wait behind it).
+     */
+    static final int MAX_RUN = 64;
 
     /** What one call wrote. */
     public record Result(int appended, int duplicates, int skipped) {
@@ -59,9 +64,7 @@ public class EventIngest {
     public Future<Result> ingest(List<CloudEvent> events) {
         long now = System.currentTimeMillis();
         long oldestKept = now - config.retentionAge().toMillis();
-        List<Request> requests = new ArrayList<>(events.size() * 2);
-        List<Boolean> isAppend = new ArrayList<>(events.size() * 2);
-        List<Long> eventTimes = new ArrayList<>(events.size() * 2);
+        Writes writes = new Writes(now);
         int skipped = 0;
         for (CloudEvent event : events) {
             String tenant = event.tenantid();
@@ -73,9 +76,7 @@ public class EventIngest {
             }
             Request directory = directoryEffect(event, tenant);
             if (directory != null) {
-                requests.add(directory);
-                isAppend.add(false);
-                eventTimes.add(0L);
+                writes.directory(directory);
             }
             long time = timeOf(event, now);
             if (time < oldestKept) {
@@ -83,32 +84,75 @@ public class EventIngest {
                 skipped++;
                 continue;
             }
-            requests.add(streams.append(new NewEntry(tenant, event.id(), event.type(), sessionIdOf(event),
-                    pluginIdOf(event), time, frameData(event, tenant, time)), now));
-            isAppend.add(true);
-            eventTimes.add(time);
+            writes.append(new NewEntry(tenant, event.id(), event.type(), sessionIdOf(event), pluginIdOf(event), time,
+                    frameData(event, tenant, time)));
         }
-        if (requests.isEmpty()) {
+        writes.closeRun();
+        if (writes.requests.isEmpty()) {
             return Future.succeededFuture(new Result(0, 0, skipped));
         }
         int skippedCount = skipped;
-        return runWithScripts(requests).map(replies -> {
+        return runWithScripts(writes.requests).map(replies -> {
             long appendedAt = System.currentTimeMillis();
             int appended = 0;
             int duplicates = 0;
             for (int i = 0; i < replies.size(); i++) {
-                if (isAppend.get(i)) {
-                    if (replies.get(i) == null) {
+                List<Long> eventTimes = writes.appendTimes.get(i);
+                if (eventTimes == null) {
+                    continue; // a directory write
+                }
+                Response ids = replies.get(i);
+                for (int j = 0; j < eventTimes.size(); j++) {
+                    if (ids.get(j) == null) {
                         duplicates++;
                     } else {
                         appended++;
-                        metrics.appended(eventTimes.get(i), appendedAt);
+                        metrics.appended(eventTimes.get(j), appendedAt);
                     }
                 }
             }
             metrics.ingested(appended, duplicates);
             return new Result(appended, duplicates, skippedCount);
         });
+    }
+
+    /**
+     * The Redis requests of one poll, in event order: consecutive events of one tenant go into one append call (up
+     * to {@value #MAX_RUN}), and a directory write ends the run before it, so every write is applied in the
+     * order of the events that caused it.
+     */
+    private final class Writes {
+        final List<Request> requests = new ArrayList<>();
+        /** Per request: the event times of its appends, or null for a directory write. */
+        final List<List<Long>> appendTimes = new ArrayList<>();
+        private final long now;
+        private final List<NewEntry> run = new ArrayList<>();
+
+        Writes(long now) {
+            this.now = now;
+        }
+
+        void directory(Request request) {
+            closeRun();
+            requests.add(request);
+            appendTimes.add(null);
+        }
+
+        void append(NewEntry entry) {
+            if (!run.isEmpty() && (run.size() >= MAX_RUN || !run.getFirst().tenant().equals(entry.tenant()))) {
+                closeRun();
+            }
+            run.add(entry);
+        }
+
+        void closeRun() {
+            if (run.isEmpty()) {
+                return;
+            }
+            requests.add(streams.append(run, now));
+            appendTimes.add(run.stream().map(NewEntry::eventTimeMillis).toList());
+            run.clear();
+        }
     }
 
     // EVALSHA fails with NOSCRIPT on a Redis that has not seen the scripts (fresh start, restart, failover):
@@ -215,7 +259,7 @@ public class EventIngest {
             return fallback;
         }
         try {
-            return OffsetDateTime.parse(event.time()).toInstant().toEpochMilli();
+            return CloudEvent.parseTime(event.time());
         } catch (DateTimeParseException e) {
             return fallback;
         }

@@ -33,16 +33,19 @@ public class StreamMetrics {
         registry.gauge("dev.hotload.stream.tail_tenants", tailTenants);
         delivered = Counter.builder("dev.hotload.stream.events_delivered")
                 .description("SSE event frames written to subscribers").register(registry);
+        // Histogram buckets only (quantiles come from histogram_quantile): client-side percentiles, recorded per
+        // frame, cost a quarter of the event loops' time at 55,000 frames/s.
         latency = Timer.builder("dev.hotload.stream.delivery_latency")
                 .description("event time to live frame written")
-                .publishPercentiles(0.5, 0.95, 0.99)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
         appendLatency = Timer.builder("dev.hotload.stream.append_latency")
                 .description("event time to appended to the replay stream (the ingest half of the delivery latency)")
-                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
         retentionGaps = gaps("retention");
         slowConsumerGaps = gaps("slow-consumer");
@@ -62,9 +65,15 @@ public class StreamMetrics {
     public int subscribers() { return subscribers.get(); }
     public void tailTenants(int count) { tailTenants.set(count); }
 
-    /** A frame was written; {@code eventTimeMillis > 0} for live frames, whose latency is recorded. */
-    public void delivered(long eventTimeMillis) {
-        delivered.increment();
+    /** {@code frames} event frames were written to one subscriber (counted once per write, not per frame). */
+    public void delivered(int frames) {
+        if (frames > 0) {
+            delivered.increment(frames);
+        }
+    }
+
+    /** An event frame is being written now; {@code eventTimeMillis > 0} for live frames, whose latency is recorded. */
+    public void deliveredLatency(long eventTimeMillis) {
         if (eventTimeMillis > 0) {
             latency.record(Math.max(0, System.currentTimeMillis() - eventTimeMillis), TimeUnit.MILLISECONDS);
         }

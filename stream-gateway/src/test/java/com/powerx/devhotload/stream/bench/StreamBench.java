@@ -41,6 +41,8 @@ public final class StreamBench {
 
     private final Map<String, String> options;
     private final List<URI> gateways = new ArrayList<>();
+    /** Each gateway's /q/metrics when the timed part of a run began. */
+    private final Map<URI, CompletableFuture<String>> atWarmupEnd = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Long> gatewayPids = new ArrayList<>();
     private final String kafka;
     private final String redis;
@@ -67,6 +69,10 @@ public final class StreamBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // Outside Quarkus nothing configures the JBoss LogManager that the test classpath binds slf4j to, and its
+        // unconfigured root logs everything: the Kafka clients then format TRACE messages for every request (13 %
+        // of this process's CPU in a profile), stealing cores from the system under test.
+        org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -109,7 +115,7 @@ public final class StreamBench {
         int firehoses = intOption("p3-firehoses", 2);
         int rate = intOption("p3-rate", 1000);
         int seconds = intOption("p3-seconds", 30);
-        int warmupSeconds = intOption("warmup-seconds", 5);
+        int warmupSeconds = intOption("warmup-seconds", 30);
         String run = "p3-" + shortId();
         List<String> sessions = registerSessions(subscribers);
         Recorder perSession = new Recorder(3);
@@ -126,7 +132,7 @@ public final class StreamBench {
         connectAll(sessionSubs);
         connectAll(firehoseSubs);
         floor.measure(run, warmup);
-        long published = publish(run, sessions, rate, seconds + warmupSeconds);
+        long published = publish(run, sessions, rate, seconds + warmupSeconds, warmup);
         long expected = published + published * firehoses;
         waitFor("P3 frames", () -> total(sessionSubs) + total(firehoseSubs) >= expected, 60_000);
         long lost = expected - total(sessionSubs) - total(firehoseSubs);
@@ -143,7 +149,7 @@ public final class StreamBench {
         line(row("SSE, firehose subscribers", firehose.getIntervalHistogram()));
         line(row("floor: raw Kafka produce→consume", floor.latency().getIntervalHistogram()));
         line("");
-        line("Gateway's own timers (event time → frame written; → appended), ms clock, last minute: " + serverLatency());
+        line("Gateway's own timers (event time → frame written; → appended), ms clock, timed part of the run: " + serverLatency());
         line("");
     }
 
@@ -154,7 +160,7 @@ public final class StreamBench {
         int linesPerSecond = intOption("p7-lines", 100);
         int watchers = intOption("p7-watchers", 10);
         int seconds = intOption("p7-seconds", 60);
-        int warmupSeconds = intOption("warmup-seconds", 5);
+        int warmupSeconds = intOption("warmup-seconds", 30);
         int rate = sessionCount * linesPerSecond;
         String run = "p7-" + shortId();
         List<String> sessions = registerSessions(sessionCount);
@@ -172,7 +178,7 @@ public final class StreamBench {
         connectAll(cliSubs);
         connectAll(adminSubs);
         floor.measure(run, warmup);
-        long published = publish(run, sessions, rate, seconds + warmupSeconds);
+        long published = publish(run, sessions, rate, seconds + warmupSeconds, warmup);
         long expected = published + published * watchers;
         waitFor("P7 frames", () -> total(cliSubs) + total(adminSubs) >= expected, 120_000);
         long lostCli = published - total(cliSubs);
@@ -191,7 +197,7 @@ public final class StreamBench {
         line(row("SSE, admin watchers", admin.getIntervalHistogram()));
         line(row("floor: raw Kafka produce→consume", floor.latency().getIntervalHistogram()));
         line("");
-        line("Gateway's own timers (event time → frame written; → appended), ms clock, last minute: " + serverLatency());
+        line("Gateway's own timers (event time → frame written; → appended), ms clock, timed part of the run: " + serverLatency());
         line("");
     }
 
@@ -321,7 +327,7 @@ public final class StreamBench {
             subs.add(subscriber("/internal/dev/plugins/stream?types=dev.session.log", i, run, new Recorder(3), 0, true));
         }
         connectAll(subs);
-        long published = publish(run, sessions, 500, 2);
+        long published = publish(run, sessions, 500, 2, -1);
         waitFor("replica frames", () -> subs.stream().allMatch(s -> s.received() >= published), 30_000);
         List<String> first = subs.getFirst().ids();
         boolean identical = subs.stream().allMatch(s -> s.ids().equals(first));
@@ -370,8 +376,12 @@ public final class StreamBench {
         pool.shutdown();
     }
 
-    /** Publishes {@code rate} log lines per second for {@code seconds}, round-robin over the sessions. */
-    private long publish(String run, List<String> sessions, int rate, int seconds) throws Exception {
+    /**
+     * Publishes {@code rate} log lines per second for {@code seconds}, round-robin over the sessions; when line
+     * {@code warmupSeq} is due, the gateways' histograms are scraped, so that their own timers cover the timed part.
+     */
+    private long publish(String run, List<String> sessions, int rate, int seconds, long warmupSeq) throws Exception {
+        atWarmupEnd.clear();
         long total = (long) rate * seconds;
         long start = System.nanoTime();
         int perTick = Math.max(1, rate / 100);
@@ -384,6 +394,11 @@ public final class StreamBench {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             for (int i = 0; i < perTick && seq < total; i++, seq++) {
+                if (seq == warmupSeq) {
+                    for (URI g : gateways) {
+                        atWarmupEnd.put(g, CompletableFuture.supplyAsync(() -> get(g, "/q/metrics")));
+                    }
+                }
                 inFlight.add(BenchEvents.sendLog(producer, TENANT, sessions.get((int) (seq % sessions.size())), run, seq));
             }
             if (inFlight.size() > 5000) {
@@ -404,17 +419,54 @@ public final class StreamBench {
     private String serverLatency() {
         List<String> parts = new ArrayList<>();
         for (URI g : gateways) {
-            String metrics = get(g, "/q/metrics");
+            String after = get(g, "/q/metrics");
+            CompletableFuture<String> scraped = atWarmupEnd.get(g);
+            String before = scraped == null ? "" : scraped.join();
             parts.add(String.format(Locale.ROOT, "%s: delivery p50/p95/p99 %.0f/%.0f/%.0f ms, of which append %.0f/%.0f/%.0f ms",
-                    g.getAuthority(), quantile(metrics, "delivery_latency", "0.5"), quantile(metrics, "delivery_latency", "0.95"),
-                    quantile(metrics, "delivery_latency", "0.99"), quantile(metrics, "append_latency", "0.5"),
-                    quantile(metrics, "append_latency", "0.95"), quantile(metrics, "append_latency", "0.99")));
+                    g.getAuthority(), quantile(before, after, "delivery_latency", 0.5), quantile(before, after, "delivery_latency", 0.95),
+                    quantile(before, after, "delivery_latency", 0.99), quantile(before, after, "append_latency", 0.5),
+                    quantile(before, after, "append_latency", 0.95), quantile(before, after, "append_latency", 0.99)));
         }
         return String.join("; ", parts);
     }
 
-    private static double quantile(String metrics, String timer, String q) {
-        return 1000 * sample(metrics, "dev_hotload_stream_" + timer + "_seconds{quantile=\"" + q + "\"}");
+    /**
+     * A quantile of what a timer recorded between two scrapes, from its cumulative histogram buckets, interpolated
+     * linearly inside the bucket it falls in (as Prometheus's histogram_quantile does).
+     */
+    private static double quantile(String before, String after, String timer, double q) {
+        Map<Double, Double> start = buckets(before, timer);
+        Map<Double, Double> end = buckets(after, timer);
+        double total = end.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - start.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        double rank = q * total;
+        double lowerBound = 0;
+        double lowerCount = 0;
+        for (Map.Entry<Double, Double> bucket : end.entrySet()) {
+            double count = bucket.getValue() - start.getOrDefault(bucket.getKey(), 0.0);
+            if (count >= rank) {
+                if (bucket.getKey().isInfinite()) {
+                    return 1000 * lowerBound;
+                }
+                double share = count == lowerCount ? 1 : (rank - lowerCount) / (count - lowerCount);
+                return 1000 * (lowerBound + (bucket.getKey() - lowerBound) * share);
+            }
+            lowerBound = bucket.getKey();
+            lowerCount = count;
+        }
+        return Double.NaN;
+    }
+
+    private static java.util.TreeMap<Double, Double> buckets(String metrics, String timer) {
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^dev_hotload_stream_" + timer + "_seconds_bucket\\{le=\"([^\"]+)\",?\\} (\\S+)$").matcher(metrics);
+        while (m.find()) {
+            double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+            buckets.put(le, Double.parseDouble(m.group(2)));
+        }
+        return buckets;
     }
 
     private static double sample(String metrics, String name) {
