@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.powerx.devhotload.contracts.CloudEvent;
+import com.powerx.devhotload.contracts.EventCodec;
+import com.powerx.devhotload.contracts.EventTypes;
+import com.powerx.devhotload.contracts.Topics;
+import com.powerx.devhotload.devstack.EventProbe;
 import com.powerx.devhotload.devstack.Bundles;
 import com.powerx.devhotload.devstack.LocalTokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +23,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,17 +123,12 @@ class HotReloadLoopIT {
 
     @Test
     void aKilledOrchestratorBringsItsSandboxesBackWithTheirState() throws Exception {
-        String tenant = "restart-" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
-        Map<String, byte[]> v1 = Bundles.read(PLUGINS.resolve("counter-node"));
-        Map<String, byte[]> v2 = Bundles.read(PLUGINS.resolve("counter-node-v2"));
-        upload(admin, v1);
-        upload(admin, v2);
-        JsonNode registered = call("session-service", "POST", "/internal/dev/plugins/register", admin,
-                registerBody("com.acme.survivor", v1), 201);
-        String sessionId = registered.at("/data/sessionId").asText();
-        String token = registered.at("/data/reloadToken").asText();
-        awaitSandbox(admin, sessionId, "ready");
+        CounterSession session = counterSession("restart", "com.acme.survivor");
+        String admin = session.admin();
+        String sessionId = session.sessionId();
+        String token = session.token();
+        Map<String, byte[]> v1 = session.v1();
+        Map<String, byte[]> v2 = session.v2();
         assertThat(call("session-service", "POST", "/internal/dev/plugins/reload?wait=30", null,
                 reloadBody(sessionId, token, v2), 200).at("/data/outcome/result").asText()).isEqualTo("reloaded");
         for (int i = 1; i <= 3; i++) {
@@ -154,6 +157,85 @@ class HotReloadLoopIT {
         awaitSandbox(admin, sessionId, "stopped");
     }
 
+    /**
+     * The narrowest crash window: the orchestrator recorded a reload as processed (so Kafka's redelivery is skipped
+     * as a duplicate) and died before acting on it. The state is built exactly: the orchestrator is killed, the
+     * reload is requested, and the processed mark plus the pending row its consumer would have committed are written;
+     * the restarted orchestrator must still apply that reload.
+     */
+    @Test
+    void aReloadRecordedButNotActedOnBeforeAKillIsAppliedAfterTheRestart() throws Exception {
+        CounterSession session = counterSession("inbox", "com.acme.inbox");
+        String admin = session.admin();
+        String sessionId = session.sessionId();
+        String token = session.token();
+        Map<String, byte[]> v2 = session.v2();
+        for (int i = 1; i <= 2; i++) {
+            call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin, "{\"handler\":\"increment\"}", 200);
+        }
+
+        try (EventProbe lifecycle = EventProbe.open(suite.stack().kafka().bootstrapServers(), Topics.SESSION_LIFECYCLE)) {
+            suite.kill("sandbox-orchestrator");
+            call("session-service", "POST", "/internal/dev/plugins/reload", null, reloadBody(sessionId, token, v2), 202);
+            List<CloudEvent> requested = lifecycle.await(EventProbe.of(EventTypes.RELOAD_REQUESTED, sessionId), 1, Duration.ofSeconds(30));
+            assertThat(requested).hasSize(1);
+            CloudEvent reload = requested.getFirst();
+            try (Connection db = DriverManager.getConnection(suite.stack().postgres().jdbcUrl("px_sandbox"),
+                    suite.stack().postgres().user(), suite.stack().postgres().password())) {
+                db.setAutoCommit(false);
+                try (PreparedStatement mark = db.prepareStatement("INSERT INTO px_processed_event (consumer, event_id) VALUES (?, ?)");
+                     PreparedStatement pending = db.prepareStatement("INSERT INTO pending_lifecycle (event_id, instance_id, event) VALUES (?, ?, ?)")) {
+                    mark.setString(1, "sandbox-orchestrator.lifecycle");
+                    mark.setString(2, reload.id());
+                    mark.executeUpdate();
+                    pending.setString(1, reload.id());
+                    pending.setString(2, Suite.ORCHESTRATOR_INSTANCE);
+                    pending.setString(3, EventCodec.encodeToString(reload));
+                    pending.executeUpdate();
+                }
+                db.commit();
+
+                suite.restart("sandbox-orchestrator");
+
+                // Restarted on v1 with its count, then the pending reload: v2 answers, the count is kept.
+                Instant deadline = Instant.now().plusSeconds(60);
+                JsonNode answer = null;
+                while (Instant.now().isBefore(deadline)) {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(suite.url("sandbox-orchestrator", "/internal/dev/sandboxes/" + sessionId + "/invoke"))
+                            .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"handler\":\"get\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                    answer = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+                    if (answer != null && answer.at("/data/result/version").asInt() == 2) {
+                        break;
+                    }
+                    Thread.sleep(200);
+                }
+                assertThat(answer).as("the sandbox answers after the restart").isNotNull();
+                assertThat(answer.at("/data/result/version").asInt()).as("the pending reload was applied").isEqualTo(2);
+                assertThat(answer.at("/data/result/count").asInt()).as("state kept").isEqualTo(2);
+                try (PreparedStatement left = db.prepareStatement("SELECT count(*) FROM pending_lifecycle WHERE event_id = ?")) {
+                    left.setString(1, reload.id());
+                    Instant until = Instant.now().plusSeconds(10);
+                    long rows;
+                    do {
+                        db.commit();
+                        var rs = left.executeQuery();
+                        rs.next();
+                        rows = rs.getLong(1);
+                    } while (rows > 0 && Instant.now().isBefore(until) && sleep(100));
+                    assertThat(rows).as("the pending row is gone once acted on").isZero();
+                }
+            }
+        }
+        call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
+        awaitSandbox(admin, sessionId, "stopped");
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
+    }
+
     @Test
     void aSandboxInheritsNoneOfTheOrchestratorsSecrets() throws Exception {
         String tenant = "env-" + UUID.randomUUID().toString().substring(0, 8);
@@ -171,6 +253,24 @@ class HotReloadLoopIT {
                 .doesNotContain("PX_PG_PASSWORD", "PX_PG_USER", "PX_PG_URL", "PX_SERVICE_TOKEN", "QUARKUS_OIDC_PUBLIC_KEY",
                         "PX_REDIS_URL", "PX_KAFKA_BOOTSTRAP", "PX_SESSION_SERVICE_URL");
         call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
+    }
+
+    /** A new tenant's counter-node session, registered and ready, with v1 and v2 uploaded. */
+    private record CounterSession(String admin, String sessionId, String token, Map<String, byte[]> v1, Map<String, byte[]> v2) {
+    }
+
+    private static CounterSession counterSession(String tenantPrefix, String plugin) throws Exception {
+        String tenant = tenantPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
+        Map<String, byte[]> v1 = Bundles.read(PLUGINS.resolve("counter-node"));
+        Map<String, byte[]> v2 = Bundles.read(PLUGINS.resolve("counter-node-v2"));
+        upload(admin, v1);
+        upload(admin, v2);
+        JsonNode registered = call("session-service", "POST", "/internal/dev/plugins/register", admin,
+                registerBody(plugin, v1), 201);
+        String sessionId = registered.at("/data/sessionId").asText();
+        awaitSandbox(admin, sessionId, "ready");
+        return new CounterSession(admin, sessionId, registered.at("/data/reloadToken").asText(), v1, v2);
     }
 
     private static String registerBody(String plugin, Map<String, byte[]> files) throws Exception {

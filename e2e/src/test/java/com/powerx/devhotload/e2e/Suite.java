@@ -32,6 +32,9 @@ public final class Suite {
     private static final Map<String, String> DATABASES = Map.of("session-service", "px_session",
             "sandbox-orchestrator", "px_sandbox", "diagnostics-service", "px_diagnostics", "ticket-bridge", "px_tickets");
 
+    /** The sandbox-orchestrator's {@code PX_INSTANCE_ID}. */
+    public static final String ORCHESTRATOR_INSTANCE = "e2e-orchestrator";
+
     private static Suite running;
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -133,6 +136,8 @@ public final class Suite {
             env.put("PX_SANDBOX_WORK_DIR", sandboxWorkDir().toString());
             env.put("PX_SESSION_SERVICE_URL", "http://127.0.0.1:" + ports.get("session-service"));
             env.put("PX_SERVICE_TOKEN", LocalTokens.forTests().mint("px-system", "sandbox-orchestrator", List.of("devHotload.service")));
+            // A fixed identity, as a StatefulSet pod has: the restarted process owns what the killed one recorded.
+            env.put("PX_INSTANCE_ID", ORCHESTRATOR_INSTANCE);
         }
         if (DATABASES.containsKey(service)) {
             env.put("PX_PG_DB", DATABASES.get(service));

@@ -5,18 +5,21 @@ import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.contracts.InvalidEventException;
 import com.powerx.devhotload.platform.outbox.ProcessedEvents;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
+import com.powerx.devhotload.sandbox.service.SandboxEvents;
 import com.powerx.devhotload.sandbox.service.SandboxManager;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
  * Session lifecycle from session-service ({@code dev.session.lifecycle}). Each event id is recorded once (so a
- * redelivery starts nothing twice) and then handed to the manager, which queues the work on the session's worker;
- * the record is acknowledged after that commit. A malformed record is logged and skipped.
+ * redelivery starts nothing twice), together with a pending row that stays until the session's worker has acted on
+ * it (so a crash in between loses nothing: the restarted instance acts on it), and then handed to the manager; the
+ * record is acknowledged after that commit. A malformed record is logged and skipped.
  */
 @ApplicationScoped
 public class LifecycleConsumer {
@@ -25,10 +28,12 @@ public class LifecycleConsumer {
 
     private final TransactionalOutbox outbox;
     private final SandboxManager manager;
+    private final SandboxEvents events;
 
-    public LifecycleConsumer(TransactionalOutbox outbox, SandboxManager manager) {
+    public LifecycleConsumer(TransactionalOutbox outbox, SandboxManager manager, SandboxEvents events) {
         this.outbox = outbox;
         this.manager = manager;
+        this.events = events;
     }
 
     @Incoming("session-lifecycle")
@@ -44,7 +49,9 @@ public class LifecycleConsumer {
             Log.warnf("skipping malformed lifecycle event: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return outbox.inTransaction(tx -> ProcessedEvents.firstDelivery(tx, CONSUMER, event.id()))
+        String encoded = new String(record, StandardCharsets.UTF_8);
+        return outbox.inTransaction(tx -> ProcessedEvents.once(tx, CONSUMER, event.id(),
+                        () -> events.rememberPending(tx, event.id(), encoded)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
                 .invoke(first -> {
                     if (first) {

@@ -48,7 +48,8 @@ public class LogPublisher {
         this.bootstrap = bootstrap;
     }
 
-    void start(@Observes StartupEvent event) {
+    // Before the recovery (priority 900) restarts sandboxes, whose first log lines come through here.
+    void start(@Observes @jakarta.annotation.Priority(800) StartupEvent event) {
         producer = EventProducers.create(bootstrap, "sandbox-orchestrator-logs");
         flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("log-suppression-report").factory());
         flusher.scheduleWithFixedDelay(this::reportSuppressed, 1, 1, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import com.powerx.devhotload.contracts.EventSources;
 import com.powerx.devhotload.platform.outbox.Outbox;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
 import com.powerx.devhotload.sandbox.domain.Sandbox;
+import com.powerx.devhotload.sandbox.repository.PendingLifecycleRepository;
 import com.powerx.devhotload.sandbox.repository.SandboxRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -25,13 +26,41 @@ public class SandboxEvents {
 
     private final TransactionalOutbox outbox;
     private final SandboxRepository repository;
+    private final PendingLifecycleRepository pending;
     private final String instanceId;
 
-    public SandboxEvents(TransactionalOutbox outbox, SandboxRepository repository,
+    public SandboxEvents(TransactionalOutbox outbox, SandboxRepository repository, PendingLifecycleRepository pending,
                          com.powerx.devhotload.sandbox.config.InstanceIdentity instance) {
         this.outbox = outbox;
         this.repository = repository;
+        this.pending = pending;
         this.instanceId = instance.value();
+    }
+
+    /** Remembers a lifecycle event until its step has run ({@link #forgetPending}); in the processed mark's transaction. */
+    public Uni<Void> rememberPending(SqlClient tx, String eventId, String encodedEvent) {
+        return pending.add(tx, eventId, instanceId, encodedEvent);
+    }
+
+    /** Its step has run. Best effort: a row left behind is only acted on again (idempotently) at the next start. */
+    public void forgetPending(String eventId) {
+        outbox.pool().withConnection(c -> pending.remove(c, eventId)).subscribe().with(
+                done -> { },
+                failure -> Log.debugf("pending lifecycle event %s not forgotten: %s", eventId, failure.getMessage()));
+    }
+
+    /** The lifecycle events this instance recorded but had not acted on when it stopped, oldest first. */
+    public List<CloudEvent> pendingLifecycle() {
+        List<String> encoded = outbox.pool().withConnection(c -> pending.pending(c, instanceId)).await().atMost(Duration.ofMinutes(1));
+        List<CloudEvent> events = new java.util.ArrayList<>();
+        for (String json : encoded) {
+            try {
+                events.add(com.powerx.devhotload.contracts.EventCodec.decode(json));
+            } catch (RuntimeException e) {
+                Log.warnf("unreadable pending lifecycle event skipped: %s", e.getMessage());
+            }
+        }
+        return events;
     }
 
     /** Saves {@code sandbox}, runs {@code alsoWrite}, appends the event; retried while the database is away. */

@@ -93,60 +93,69 @@ public class SandboxManager {
         return sandboxes.values();
     }
 
-    /** Acts on one {@code dev.session.lifecycle} event (already recorded as processed). Returns at once. */
+    /**
+     * Acts on one {@code dev.session.lifecycle} event (already recorded as processed, with a pending row). Returns at
+     * once; the step runs on the session's worker, and the pending row is forgotten when it has run (or when there
+     * is nothing to do).
+     */
     public void dispatch(CloudEvent event) {
+        Runnable done = () -> events.forgetPending(event.id());
         switch (event.type()) {
-            case EventTypes.SESSION_REGISTERED -> registered(event, EventCodec.payload(event, SessionRegistered.class));
-            case EventTypes.SESSION_UPDATED -> updated(EventCodec.payload(event, SessionUpdated.class));
-            case EventTypes.RELOAD_REQUESTED -> reloadRequested(EventCodec.payload(event, ReloadRequested.class));
-            case EventTypes.SESSION_TERMINATED -> end(event.sessionid(), "terminated");
-            case EventTypes.SESSION_EXPIRED -> end(event.sessionid(), "expired");
-            default -> { } // reload.recorded: a build error the sandbox never sees
+            case EventTypes.SESSION_REGISTERED -> registered(EventCodec.payload(event, SessionRegistered.class), done);
+            case EventTypes.SESSION_UPDATED -> updated(EventCodec.payload(event, SessionUpdated.class), done);
+            case EventTypes.RELOAD_REQUESTED -> reloadRequested(EventCodec.payload(event, ReloadRequested.class), done);
+            case EventTypes.SESSION_TERMINATED -> end(event.sessionid(), "terminated", done);
+            case EventTypes.SESSION_EXPIRED -> end(event.sessionid(), "expired", done);
+            default -> done.run(); // reload.recorded: a build error the sandbox never sees
         }
     }
 
-    private void registered(CloudEvent event, SessionRegistered r) {
+    private void registered(SessionRegistered r, Runnable done) {
         Sandbox sandbox = new Sandbox(r.sessionId(), r.tenantId(), r.pluginId(), r.runtime(), r.entry(), r.sandboxEndpoint(), r.files());
         if (sandboxes.putIfAbsent(r.sessionId(), sandbox) != null) {
+            done.run();
             return;
         }
         live.put(r.sessionId(), sandbox);
         if (r.missingBlobs() != null && !r.missingBlobs().isEmpty()) {
             sandbox.state = SandboxState.WAITING_FOR_FILES;
-            run(sandbox, () -> events.record(sandbox, null, null));
+            run(sandbox, () -> events.record(sandbox, null, null), done);
             return;
         }
-        run(sandbox, () -> start(sandbox, 0L, sandbox.files, null, false));
+        run(sandbox, () -> start(sandbox, 0L, sandbox.files, null, false), done);
     }
 
-    private void updated(SessionUpdated u) {
+    private void updated(SessionUpdated u, Runnable done) {
         Sandbox sandbox = sandboxes.get(u.sessionId());
         if (sandbox == null || !SandboxState.STARTING.equals(u.sandboxState())) {
+            done.run();
             return;
         }
         run(sandbox, () -> {
             if (SandboxState.WAITING_FOR_FILES.equals(sandbox.state)) {
                 start(sandbox, sandbox.sequence, u.files() != null ? u.files() : sandbox.files, null, false);
             }
-        });
+        }, done);
     }
 
-    private void reloadRequested(ReloadRequested r) {
+    private void reloadRequested(ReloadRequested r, Runnable done) {
         Sandbox sandbox = sandboxes.get(r.sessionId());
         if (sandbox == null) {
             Log.warnf("reload %d of unknown session %s ignored", r.sequence(), r.sessionId());
+            done.run();
             return;
         }
         sandbox.queueReload(r);
-        run(sandbox, () -> drainReloads(sandbox));
+        run(sandbox, () -> drainReloads(sandbox), done);
     }
 
-    private void end(String sessionId, String reason) {
+    private void end(String sessionId, String reason, Runnable done) {
         Sandbox sandbox = sessionId == null ? null : sandboxes.get(sessionId);
         if (sandbox == null) {
+            done.run();
             return;
         }
-        run(sandbox, () -> stop(sandbox, reason));
+        run(sandbox, () -> stop(sandbox, reason), done);
     }
 
     // ---- steps, each on the session's worker -------------------------------------------------------------------
@@ -427,6 +436,11 @@ public class SandboxManager {
 
     /** Runs {@code step} on the session's worker; failures are logged, never lost silently. */
     void run(Sandbox sandbox, Runnable step) {
+        run(sandbox, step, () -> { });
+    }
+
+    /** Queues {@code step} on the session's worker; {@code done} runs after it (also when it failed or was dropped). */
+    private void run(Sandbox sandbox, Runnable step, Runnable done) {
         ExecutorService worker = workers.computeIfAbsent(sandbox.sessionId(),
                 id -> Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("sandbox-" + id).factory()));
         try {
@@ -435,10 +449,13 @@ public class SandboxManager {
                     step.run();
                 } catch (RuntimeException e) {
                     Log.errorf(e, "sandbox step of session %s failed", sandbox.sessionId());
+                } finally {
+                    done.run();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             Log.debugf("session %s has ended; step dropped", sandbox.sessionId());
+            done.run();
         }
     }
 
@@ -448,7 +465,9 @@ public class SandboxManager {
      * {@code restarts}); one waiting for files waits again; a failed one waits for its next reload. Events of
      * sessions that ended meanwhile are still in Kafka and stop them as usual.
      */
-    void recover(@Observes StartupEvent event) {
+    // Before SmallRye starts the Kafka consumers (their StartupEvent observer has priority 1000): an event consumed
+    // before the recovery would find its session unknown and be dropped.
+    void recover(@Observes @jakarta.annotation.Priority(900) StartupEvent event) {
         List<SandboxRepository.Saved> saved;
         try {
             saved = events.unfinished();
@@ -481,6 +500,26 @@ public class SandboxManager {
         }
         if (!saved.isEmpty()) {
             Log.infof("recovering %d sandboxes of this instance", saved.size());
+        }
+        // Events recorded as processed whose step had not run: acted on now, after the restarts queued above (a
+        // replayed reload of a sequence already applied is skipped, a registration of a known session too).
+        List<CloudEvent> pending;
+        try {
+            pending = events.pendingLifecycle();
+        } catch (RuntimeException e) {
+            Log.errorf(e, "could not read the pending lifecycle events");
+            return;
+        }
+        for (CloudEvent lifecycle : pending) {
+            try {
+                dispatch(lifecycle);
+            } catch (RuntimeException e) {
+                Log.warnf("pending lifecycle event %s not replayed: %s", lifecycle.id(), e.getMessage());
+                events.forgetPending(lifecycle.id());
+            }
+        }
+        if (!pending.isEmpty()) {
+            Log.infof("acting on %d lifecycle events recorded before the restart", pending.size());
         }
     }
 
