@@ -2,7 +2,6 @@ package com.powerx.devhotload.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.powerx.devhotload.devstack.Bundles;
 import com.powerx.devhotload.devstack.LocalTokens;
@@ -212,25 +211,18 @@ public final class ReloadBench {
     private static String registerBody(String plugin, Map<String, byte[]> files) throws Exception {
         ObjectNode body = JSON.createObjectNode();
         body.put("pluginId", plugin).put("version", "1.0.0").put("runtime", "node").put("takeover", true);
-        body.set("files", refs(files));
+        body.set("files", Bundles.fileRefs(files));
         return JSON.writeValueAsString(body);
     }
 
     private static String reloadBody(String sessionId, String reloadToken, Map<String, byte[]> files) throws Exception {
         ObjectNode body = JSON.createObjectNode();
         body.put("sessionId", sessionId).put("reloadToken", reloadToken);
-        body.set("files", refs(files));
+        body.set("files", Bundles.fileRefs(files));
         body.putArray("changedFiles").add("index.mjs").add("lib/counter.mjs");
         return JSON.writeValueAsString(body);
     }
 
-    private static ArrayNode refs(Map<String, byte[]> files) throws Exception {
-        ArrayNode refs = JSON.createArrayNode();
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            refs.addObject().put("path", f.getKey()).put("sha256", Bundles.sha256(f.getValue())).put("size", f.getValue().length);
-        }
-        return refs;
-    }
 
 
 }

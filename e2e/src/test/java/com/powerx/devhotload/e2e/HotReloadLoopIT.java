@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,13 +76,11 @@ class HotReloadLoopIT {
 
             upload(admin, v1);
             awaitSandbox(admin, sessionId, "ready");
-            assertThat(call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
-                    "{\"handler\":\"increment\"}", 200).at("/data/result/count").asInt()).isEqualTo(1);
-            assertThat(call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
-                    "{\"handler\":\"increment\"}", 200).at("/data/result/count").asInt()).isEqualTo(2);
+            assertThat(invoke(admin, sessionId, "increment", 200).at("/data/result/count").asInt()).isEqualTo(1);
+            assertThat(invoke(admin, sessionId, "increment", 200).at("/data/result/count").asInt()).isEqualTo(2);
 
             // Another tenant can neither read nor invoke it.
-            call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", other, "{\"handler\":\"get\"}", 404);
+            invoke(other, sessionId, "get", 404);
             call("session-service", "GET", "/internal/dev/plugins/sessions/" + sessionId, other, null, 404);
 
             Map<String, byte[]> v2 = Bundles.read(PLUGINS.resolve("counter-node-v2"));
@@ -89,8 +88,7 @@ class HotReloadLoopIT {
             JsonNode reloaded = call("session-service", "POST", "/internal/dev/plugins/reload?wait=30", null,
                     reloadBody(sessionId, token, v2), 200);
             assertThat(reloaded.at("/data/outcome/result").asText()).isEqualTo("reloaded");
-            JsonNode third = call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
-                    "{\"handler\":\"increment\"}", 200);
+            JsonNode third = invoke(admin, sessionId, "increment", 200);
             assertThat(third.at("/data/result/count").asInt()).isEqualTo(3);
             assertThat(third.at("/data/result/version").asInt()).isEqualTo(2);
 
@@ -100,8 +98,7 @@ class HotReloadLoopIT {
             JsonNode rolledBack = call("session-service", "POST", "/internal/dev/plugins/reload?wait=30", null,
                     reloadBody(sessionId, token, broken), 200);
             assertThat(rolledBack.at("/data/outcome/result").asText()).isEqualTo("rolled-back");
-            JsonNode fourth = call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
-                    "{\"handler\":\"increment\"}", 200);
+            JsonNode fourth = invoke(admin, sessionId, "increment", 200);
             assertThat(fourth.at("/data/result/count").asInt()).isEqualTo(4);
             assertThat(fourth.at("/data/result/version").asInt()).isEqualTo(2);
 
@@ -132,8 +129,7 @@ class HotReloadLoopIT {
         assertThat(call("session-service", "POST", "/internal/dev/plugins/reload?wait=30", null,
                 reloadBody(sessionId, token, v2), 200).at("/data/outcome/result").asText()).isEqualTo("reloaded");
         for (int i = 1; i <= 3; i++) {
-            assertThat(call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
-                    "{\"handler\":\"increment\"}", 200).at("/data/result/count").asInt()).isEqualTo(i);
+            assertThat(invoke(admin, sessionId, "increment", 200).at("/data/result/count").asInt()).isEqualTo(i);
         }
 
         suite.kill("sandbox-orchestrator");
@@ -144,15 +140,13 @@ class HotReloadLoopIT {
         JsonNode view = call("sandbox-orchestrator", "GET", "/internal/dev/sandboxes/" + sessionId, admin, null, 200);
         assertThat(view.at("/data/sequence").asLong()).isEqualTo(1);
         assertThat(view.at("/data/restarts").asInt()).isGreaterThanOrEqualTo(1);
-        JsonNode after = call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
-                "{\"handler\":\"increment\"}", 200);
+        JsonNode after = invoke(admin, sessionId, "increment", 200);
         assertThat(after.at("/data/result/count").asInt()).isEqualTo(4);
         assertThat(after.at("/data/result/version").asInt()).isEqualTo(2);
         // The loop goes on: the next reload applies, and ending the session stops the recovered sandbox.
         assertThat(call("session-service", "POST", "/internal/dev/plugins/reload?wait=30", null,
                 reloadBody(sessionId, token, v1), 200).at("/data/outcome/result").asText()).isEqualTo("reloaded");
-        assertThat(call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
-                "{\"handler\":\"get\"}", 200).at("/data/result/count").asInt()).isEqualTo(4);
+        assertThat(invoke(admin, sessionId, "get", 200).at("/data/result/count").asInt()).isEqualTo(4);
         call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
         awaitSandbox(admin, sessionId, "stopped");
     }
@@ -171,69 +165,64 @@ class HotReloadLoopIT {
         String token = session.token();
         Map<String, byte[]> v2 = session.v2();
         for (int i = 1; i <= 2; i++) {
-            call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin, "{\"handler\":\"increment\"}", 200);
+            invoke(admin, sessionId, "increment", 200);
         }
 
+        CloudEvent reload;
         try (EventProbe lifecycle = EventProbe.open(suite.stack().kafka().bootstrapServers(), Topics.SESSION_LIFECYCLE)) {
             suite.kill("sandbox-orchestrator");
             call("session-service", "POST", "/internal/dev/plugins/reload", null, reloadBody(sessionId, token, v2), 202);
             List<CloudEvent> requested = lifecycle.await(EventProbe.of(EventTypes.RELOAD_REQUESTED, sessionId), 1, Duration.ofSeconds(30));
             assertThat(requested).hasSize(1);
-            CloudEvent reload = requested.getFirst();
-            try (Connection db = DriverManager.getConnection(suite.stack().postgres().jdbcUrl("px_sandbox"),
-                    suite.stack().postgres().user(), suite.stack().postgres().password())) {
-                db.setAutoCommit(false);
-                try (PreparedStatement mark = db.prepareStatement("INSERT INTO px_processed_event (consumer, event_id) VALUES (?, ?)");
-                     PreparedStatement pending = db.prepareStatement("INSERT INTO pending_lifecycle (event_id, instance_id, event) VALUES (?, ?, ?)")) {
-                    mark.setString(1, "sandbox-orchestrator.lifecycle");
-                    mark.setString(2, reload.id());
-                    mark.executeUpdate();
-                    pending.setString(1, reload.id());
-                    pending.setString(2, Suite.ORCHESTRATOR_INSTANCE);
-                    pending.setString(3, EventCodec.encodeToString(reload));
-                    pending.executeUpdate();
-                }
-                db.commit();
-
-                suite.restart("sandbox-orchestrator");
-
-                // Restarted on v1 with its count, then the pending reload: v2 answers, the count is kept.
-                Instant deadline = Instant.now().plusSeconds(60);
-                JsonNode answer = null;
-                while (Instant.now().isBefore(deadline)) {
-                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(suite.url("sandbox-orchestrator", "/internal/dev/sandboxes/" + sessionId + "/invoke"))
-                            .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"handler\":\"get\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                    answer = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
-                    if (answer != null && answer.at("/data/result/version").asInt() == 2) {
-                        break;
-                    }
-                    Thread.sleep(200);
-                }
-                assertThat(answer).as("the sandbox answers after the restart").isNotNull();
-                assertThat(answer.at("/data/result/version").asInt()).as("the pending reload was applied").isEqualTo(2);
-                assertThat(answer.at("/data/result/count").asInt()).as("state kept").isEqualTo(2);
-                try (PreparedStatement left = db.prepareStatement("SELECT count(*) FROM pending_lifecycle WHERE event_id = ?")) {
-                    left.setString(1, reload.id());
-                    Instant until = Instant.now().plusSeconds(10);
-                    long rows;
-                    do {
-                        db.commit();
-                        var rs = left.executeQuery();
-                        rs.next();
-                        rows = rs.getLong(1);
-                    } while (rows > 0 && Instant.now().isBefore(until) && sleep(100));
-                    assertThat(rows).as("the pending row is gone once acted on").isZero();
-                }
-            }
+            reload = requested.getFirst();
         }
+        // What the lifecycle consumer commits before the step runs: the processed mark and the pending row.
+        sandboxDb("INSERT INTO px_processed_event (consumer, event_id) VALUES (?, ?)", "sandbox-orchestrator.lifecycle", reload.id());
+        sandboxDb("INSERT INTO pending_lifecycle (event_id, instance_id, event) VALUES (?, ?, ?)",
+                reload.id(), Suite.ORCHESTRATOR_INSTANCE, EventCodec.encodeToString(reload));
+
+        suite.restart("sandbox-orchestrator");
+
+        // Restarted on v1 with its count, then the pending reload: v2 answers, the count is kept.
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode answer = null;
+        while (Instant.now().isBefore(deadline) && (answer == null || answer.at("/data/result/version").asInt() != 2)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(suite.url("sandbox-orchestrator", "/internal/dev/sandboxes/" + sessionId + "/invoke"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"handler\":\"get\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            answer = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+            Thread.sleep(200);
+        }
+        assertThat(answer).as("the sandbox answers after the restart").isNotNull();
+        assertThat(answer.at("/data/result/version").asInt()).as("the pending reload was applied").isEqualTo(2);
+        assertThat(answer.at("/data/result/count").asInt()).as("state kept").isEqualTo(2);
+        String pendingRows = "SELECT count(*) FROM pending_lifecycle WHERE event_id = ?";
+        Instant until = Instant.now().plusSeconds(10);
+        while (sandboxDb(pendingRows, reload.id()) > 0 && Instant.now().isBefore(until)) {
+            Thread.sleep(100);
+        }
+        assertThat(sandboxDb(pendingRows, reload.id())).as("the pending row is gone once acted on").isZero();
+
         call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
         awaitSandbox(admin, sessionId, "stopped");
     }
 
-    private static boolean sleep(long millis) throws InterruptedException {
-        Thread.sleep(millis);
-        return true;
+    /** Runs one statement on the orchestrator's database: the update count, or the first column of a query's row. */
+    private static long sandboxDb(String sql, String... args) throws Exception {
+        try (Connection db = DriverManager.getConnection(suite.stack().postgres().jdbcUrl("px_sandbox"),
+                suite.stack().postgres().user(), suite.stack().postgres().password());
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setString(i + 1, args[i]);
+            }
+            if (!statement.execute()) {
+                return statement.getUpdateCount();
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     @Test
@@ -246,8 +235,7 @@ class HotReloadLoopIT {
                 registerBody("com.acme.env-probe", probe), 201).at("/data/sessionId").asText();
         awaitSandbox(admin, sessionId, "ready");
         List<String> names = new ArrayList<>();
-        call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", admin,
-                "{\"handler\":\"env\"}", 200).at("/data/result/names").forEach(n -> names.add(n.asText()));
+        invoke(admin, sessionId, "env", 200).at("/data/result/names").forEach(n -> names.add(n.asText()));
         // The orchestrator runs with all of these (Suite sets them); the plugin must see none.
         assertThat(names).contains("PATH")
                 .doesNotContain("PX_PG_PASSWORD", "PX_PG_USER", "PX_PG_URL", "PX_SERVICE_TOKEN", "QUARKUS_OIDC_PUBLIC_KEY",
@@ -277,26 +265,19 @@ class HotReloadLoopIT {
         ObjectNode body = JSON.createObjectNode();
         body.put("pluginId", plugin).put("version", "1.0.0").put("runtime", "node").put("takeover", true);
         body.putObject("manifest").put("id", plugin).put("version", "1.0.0").put("runtime", "node").put("entry", "index.mjs");
-        body.set("files", fileRefs(files));
+        body.set("files", Bundles.fileRefs(files));
         return JSON.writeValueAsString(body);
     }
 
     private static String reloadBody(String sessionId, String token, Map<String, byte[]> files) throws Exception {
         ObjectNode body = JSON.createObjectNode();
         body.put("sessionId", sessionId).put("reloadToken", token);
-        body.set("files", fileRefs(files));
+        body.set("files", Bundles.fileRefs(files));
         ArrayNode changed = body.putArray("changedFiles");
         files.keySet().forEach(changed::add);
         return JSON.writeValueAsString(body);
     }
 
-    private static ArrayNode fileRefs(Map<String, byte[]> files) throws Exception {
-        ArrayNode refs = JSON.createArrayNode();
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            refs.addObject().put("path", f.getKey()).put("sha256", Bundles.sha256(f.getValue())).put("size", f.getValue().length);
-        }
-        return refs;
-    }
 
     private static void upload(String token, Map<String, byte[]> files) throws Exception {
         for (byte[] content : files.values()) {
@@ -324,6 +305,12 @@ class HotReloadLoopIT {
             Thread.sleep(100);
         }
         throw new AssertionError("sandbox " + sessionId + " not " + state + " within 60 s (last state " + last + ", lastError " + lastError + ")");
+    }
+
+    /** Calls a handler of the session's sandbox (POST …/invoke) and expects {@code status}. */
+    private static JsonNode invoke(String token, String sessionId, String handler, int status) throws Exception {
+        return call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", token,
+                "{\"handler\":\"" + handler + "\"}", status);
     }
 
     private static JsonNode call(String service, String method, String path, String token, String body, int expected) throws Exception {

@@ -1,5 +1,8 @@
 package com.powerx.devhotload.devstack;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.powerx.devhotload.contracts.EventCodec;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,15 @@ public final class Bundles {
             }
         }
         return files;
+    }
+
+    /** The Dev API's {@code files} array (CONTRACT.md §3): {@code [{path, sha256, size}]}, one per file. */
+    public static ArrayNode fileRefs(Map<String, byte[]> files) {
+        ArrayNode refs = EventCodec.mapper().createArrayNode();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            refs.addObject().put("path", f.getKey()).put("sha256", sha256(f.getValue())).put("size", f.getValue().length);
+        }
+        return refs;
     }
 
     public static String sha256(byte[] content) {

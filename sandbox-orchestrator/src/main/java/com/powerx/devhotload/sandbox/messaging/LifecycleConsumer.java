@@ -49,9 +49,8 @@ public class LifecycleConsumer {
             Log.warnf("skipping malformed lifecycle event: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        String encoded = new String(record, StandardCharsets.UTF_8);
         return outbox.inTransaction(tx -> ProcessedEvents.once(tx, CONSUMER, event.id(),
-                        () -> events.rememberPending(tx, event.id(), encoded)))
+                        () -> events.rememberPending(tx, event.id(), new String(record, StandardCharsets.UTF_8))))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
                 .invoke(first -> {
                     if (first) {

@@ -34,6 +34,9 @@ final class SseConnection implements FeedMember {
 
     private enum State { REPLAYING, JOINING, LIVE, ENDING, CLOSED }
 
+    /** A batch is written once it reaches this size: chunks stay moderate for clients and for the socket buffer. */
+    private static final int MAX_BATCH_BYTES = 32 * 1024;
+
     /** A frame waiting for the socket. {@code eventTimeMillis} is 0 for frames whose latency is not measured. */
     private record Outgoing(Buffer frame, StreamId id, long eventTimeMillis) {
     }
@@ -56,8 +59,6 @@ final class SseConnection implements FeedMember {
      */
     private Buffer batch;
     private int batchFrames;
-    /** A batch is written once it reaches this size: chunks stay moderate for clients and for the socket buffer. */
-    private static final int MAX_BATCH_BYTES = 32 * 1024;
 
     private State state = State.REPLAYING;
     private StreamId cursor;
