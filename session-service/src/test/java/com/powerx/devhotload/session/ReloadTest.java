@@ -96,6 +96,39 @@ class ReloadTest {
     }
 
     @Test
+    void aSessionWithoutABundleAcceptsAnyChangedPathsAndPassesThemOnAsSent() {
+        var s = DevApi.registerExternal("acme");
+        List<Object> changed = List.of("src/index.ts", "/home/dev/plugin/src/util.ts", "src\\win.ts",
+                Map.of("type", "modify", "path", "main.go", "hash", sha256("package main")));
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.SESSION_LIFECYCLE)) {
+            reload(withToken(s.reloadToken()), Map.of("sessionId", s.sessionId(), "changedFiles", changed))
+                    .statusCode(202).body("data.status", equalTo("accepted"));
+            CloudEvent requested = probe.await(EventProbe.of(EventTypes.RELOAD_REQUESTED, s.sessionId()), 1, Duration.ofSeconds(20)).getFirst();
+            assertThat(textValues(requested.data().get("changedFiles"))).containsExactly("src/index.ts", "/home/dev/plugin/src/util.ts", "src\\win.ts", "main.go");
+            assertThat(requested.data().get("files")).isEmpty();
+        }
+        reload(withToken(s.reloadToken()), Map.of("sessionId", s.sessionId(), "changedFiles", List.of(""))).statusCode(400);
+    }
+
+    @Test
+    void aBarePathOfABundledSessionReReadsItsFileAndOnlyAnUnknownUnhashedPathIsRefused() {
+        var s = DevApi.registerNode("acme", content("v1"));
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.SESSION_LIFECYCLE)) {
+            reload(withToken(s.reloadToken()), Map.of("sessionId", s.sessionId(), "changedFiles", List.of("index.mjs"))).statusCode(202);
+            CloudEvent requested = probe.await(EventProbe.of(EventTypes.RELOAD_REQUESTED, s.sessionId()), 1, Duration.ofSeconds(20)).getFirst();
+            assertThat(requested.data().get("files").findValuesAsText("path")).containsExactly("index.mjs");
+        }
+        reload(withToken(s.reloadToken()), Map.of("sessionId", s.sessionId(), "changedFiles", List.of("src/index.ts")))
+                .statusCode(400).body("details.violations[0].message", org.hamcrest.Matchers.containsString("not in the session's bundle"));
+    }
+
+    private static List<String> textValues(com.fasterxml.jackson.databind.JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+
+    @Test
     void aFailedBuildIsRecordedAndPublishedButNotApplied() {
         var s = DevApi.registerNode("acme", content("ok"));
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.SESSION_LIFECYCLE)) {

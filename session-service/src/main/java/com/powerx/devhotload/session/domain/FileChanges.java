@@ -13,11 +13,24 @@ import java.util.Map;
  * Derives a reload's file list when the CLI sends only {@code changedFiles}: the previous list with each change
  * applied. Objects with a hash replace (or add) the file, {@code delete} removes it, and a bare path with no hash
  * means "re-read this file" — it keeps its current blob.
+ *
+ * <p>A session without a bundle (PowerX's own CLIs upload none) is notification-only: its {@code changedFiles} are
+ * recorded and passed on as sent, whatever paths they name — so bundle path rules are checked only by
+ * {@link #apply}, once the session is known to have a bundle, not by {@link #parse}.
  */
 public final class FileChanges {
 
-    /** One parsed entry of {@code changedFiles}. */
-    public record Change(String type, String path, String hash) {
+    /** Longest path a notification-only reload may name (the bundle's own limit). */
+    private static final int MAX_PATH = 1024;
+
+    /**
+     * One parsed entry of {@code changedFiles}; {@code pathProblem} is why the path could not name a bundle file
+     * (absolute, {@code ..}, backslashes), or null.
+     */
+    public record Change(String type, String path, String hash, String pathProblem) {
+        public Change(String type, String path, String hash) {
+            this(type, path, hash, BundleRules.pathProblem(path));
+        }
     }
 
     private FileChanges() {
@@ -56,12 +69,22 @@ public final class FileChanges {
         return changes;
     }
 
+    /** What every entry must be, bundle or not: a non-empty path of bounded length without NUL. */
     private static Change checked(Change change, String at, List<Violation> violations) {
-        String problem = BundleRules.pathProblem(change.path());
-        if (problem != null) {
-            violations.add(new Violation(at + ".path", problem));
+        String path = change.path();
+        if (path == null || path.isEmpty()) {
+            violations.add(new Violation(at + ".path", "must not be empty"));
+        } else if (path.length() > MAX_PATH) {
+            violations.add(new Violation(at + ".path", "must be at most " + MAX_PATH + " characters"));
+        } else if (path.indexOf('\0') >= 0) {
+            violations.add(new Violation(at + ".path", "must not contain NUL"));
         }
         return change;
+    }
+
+    /** True when the session has no bundle: its reloads are notifications and its file list stays as it is. */
+    public static boolean notificationOnly(List<FileRef> previous) {
+        return previous == null || previous.isEmpty();
     }
 
     /** The previous file list with {@code changes} applied, in a stable (path) order. */
@@ -70,8 +93,11 @@ public final class FileChanges {
         for (FileRef f : previous) {
             byPath.put(f.path(), f);
         }
-        for (Change c : changes) {
-            if (c.type().equals("delete")) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            if (c.pathProblem() != null) {
+                violations.add(new Violation("changedFiles[" + i + "].path", c.pathProblem()));
+            } else if (c.type().equals("delete")) {
                 byPath.remove(c.path());
             } else if (c.hash() != null) {
                 byPath.put(c.path(), new FileRef(c.path(), c.hash(), null));

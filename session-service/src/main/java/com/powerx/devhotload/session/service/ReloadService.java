@@ -182,6 +182,10 @@ public class ReloadService {
         if (request.files() != null) {
             return request.files().stream().sorted(java.util.Comparator.comparing(FileRef::path)).toList();
         }
+        if (FileChanges.notificationOnly(session.files())) {
+            // CONTRACT §3: no bundle, nothing to derive — changedFiles travel in the event as sent
+            return List.of();
+        }
         List<Violation> violations = BundleRules.newList();
         List<FileRef> derived = FileChanges.apply(session.files(), changes, violations);
         if (!violations.isEmpty()) {
