@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * P1 (ARCHITECTURE.md): {@code POST /internal/dev/plugins/register} round trip, commit + outbox included, with N
+ * P1 (docs/architecture.md): {@code POST /internal/dev/plugins/register} round trip, commit + outbox included, with N
  * concurrent clients, against the floor of a bare PostgreSQL INSERT round trip with the same concurrency, same run,
  * same server. Runs against a suite started by {@code deploy/local/up}; registers as its own tenants and purges them after.
  *

@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * P2 (ARCHITECTURE.md): a reload POST until {@code dev.session.reloaded} arrives at an SSE client, for the simple node
+ * P2 (docs/architecture.md): a reload POST until {@code dev.session.reloaded} arrives at an SSE client, for the simple node
  * plugin (examples/plugins/counter-node, alternating with counter-node-v2 so every reload really swaps code), one
  * reload at a time as a developer saves. Reported with its references, measured in the same run: the harness's own
  * swap ({@code durationMs} of each reloaded event), a full sandbox start (a fresh session until

@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalInfra {
 
-    /** Databases of the services that own one (ARCHITECTURE.md). */
+    /** Databases of the services that own one (docs/architecture.md). */
     public static final List<String> DATABASES = List.of("px_session", "px_sandbox", "px_diagnostics", "px_tickets");
 
     private LocalInfra() {

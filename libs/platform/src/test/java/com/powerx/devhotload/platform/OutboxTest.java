@@ -5,7 +5,6 @@ import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.contracts.Topics;
 import com.powerx.devhotload.platform.kafka.EventProducers;
-import com.powerx.devhotload.platform.outbox.Outbox;
 import com.powerx.devhotload.platform.outbox.OutboxRelay;
 import com.powerx.devhotload.platform.outbox.ProcessedEvents;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package com.powerx.devhotload.session.config;
 
+import com.powerx.devhotload.session.domain.BundleLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -65,4 +66,8 @@ public interface DevApiConfig {
     /** {@code PX_DEV_IDEMPOTENCY_TTL}: how long an x-reload-id is remembered. */
     @WithDefault("24h")
     Duration idempotencyTtl();
+
+    default BundleLimits bundleLimits() {
+        return new BundleLimits(maxFiles(), maxBundleBytes());
+    }
 }

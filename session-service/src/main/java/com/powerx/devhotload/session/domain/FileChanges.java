@@ -82,11 +82,6 @@ public final class FileChanges {
         return change;
     }
 
-    /** True when the session has no bundle: its reloads are notifications and its file list stays as it is. */
-    public static boolean notificationOnly(List<FileRef> previous) {
-        return previous == null || previous.isEmpty();
-    }
-
     /** The previous file list with {@code changes} applied, in a stable (path) order. */
     public static List<FileRef> apply(List<FileRef> previous, List<Change> changes, List<Violation> violations) {
         Map<String, FileRef> byPath = new LinkedHashMap<>();

@@ -1,7 +1,9 @@
 package com.powerx.devhotload.session.repository;
 
+import com.powerx.devhotload.contracts.state.ReloadResult;
+import com.powerx.devhotload.contracts.state.ReloadStatus;
 import com.powerx.devhotload.contracts.payload.BuildDiagnostic;
-import com.powerx.devhotload.contracts.payload.FileRef;
+import com.powerx.devhotload.session.domain.Reload;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -17,27 +19,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReloadRepository {
 
-    /** A stored reload. */
-    public record Reload(UUID sessionId, long sequence, UUID reloadId, Long clientSequence, String strategy, List<FileRef> files,
-                         List<String> changedFiles, String buildHash, String status, String result, String resultError,
-                         Long durationMs, Instant requestedAt, Instant completedAt) {
-    }
-
     public Uni<Void> insert(SqlClient tx, Reload r, boolean success, String error, List<BuildDiagnostic> diagnostics, String requestedBy) {
         return tx.preparedQuery("INSERT INTO dev_reload (session_id, sequence, reload_id, client_sequence, strategy, files, changed_files, "
                         + "build_hash, success, error, diagnostics, status, requested_by, requested_at) "
                         + "VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, $9, $10, $11::text::jsonb, $12, $13, $14)")
                 .execute(Tuple.from(new Object[] {r.sessionId(), r.sequence(), r.reloadId(), r.clientSequence(), r.strategy(),
                         Json.write(r.files()), Json.write(r.changedFiles()), r.buildHash(), success, error,
-                        Json.write(diagnostics == null ? List.of() : diagnostics), r.status(), requestedBy, SessionRepository.utc(r.requestedAt())}))
+                        Json.write(diagnostics == null ? List.of() : diagnostics), r.status().wire(), requestedBy, SessionRepository.utc(r.requestedAt())}))
                 .replaceWithVoid();
     }
 
     /** Sets the sandbox's outcome once; a redelivered or late report does not overwrite it. */
-    public Uni<Boolean> complete(SqlClient tx, UUID sessionId, long sequence, String result, String error, Long durationMs, Instant at) {
+    public Uni<Boolean> complete(SqlClient tx, UUID sessionId, long sequence, ReloadResult result, String error, Long durationMs, Instant at) {
         return tx.preparedQuery("UPDATE dev_reload SET result = $3, result_error = $4, duration_ms = $5, completed_at = $6 "
                         + "WHERE session_id = $1 AND sequence = $2 AND result IS NULL")
-                .execute(Tuple.from(new Object[] {sessionId, sequence, result, error, durationMs, SessionRepository.utc(at)}))
+                .execute(Tuple.from(new Object[] {sessionId, sequence, result.wire(), error, durationMs, SessionRepository.utc(at)}))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -64,9 +60,9 @@ public class ReloadRepository {
                 });
     }
 
-    public Uni<Void> markStatus(SqlClient tx, UUID sessionId, long sequence, String status) {
+    public Uni<Void> markStatus(SqlClient tx, UUID sessionId, long sequence, ReloadStatus status) {
         return tx.preparedQuery("UPDATE dev_reload SET status = $3 WHERE session_id = $1 AND sequence = $2")
-                .execute(Tuple.of(sessionId, sequence, status)).replaceWithVoid();
+                .execute(Tuple.of(sessionId, sequence, status.wire())).replaceWithVoid();
     }
 
     /** Reload metrics of the last hour for the admin panel: count, failed, p95 ms. */
@@ -85,8 +81,8 @@ public class ReloadRepository {
     private static Reload map(Row r) {
         return new Reload(r.getUUID("session_id"), r.getLong("sequence"), r.getUUID("reload_id"), r.getLong("client_sequence"),
                 r.getString("strategy"), Json.files(r.getValue("files")),
-                Json.read(r.getValue("changed_files").toString(), new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { }),
-                r.getString("build_hash"), r.getString("status"), r.getString("result"), r.getString("result_error"),
+                Json.strings(r.getValue("changed_files")),
+                r.getString("build_hash"), ReloadStatus.from(r.getString("status")), ReloadResult.from(r.getString("result")), r.getString("result_error"),
                 r.getLong("duration_ms"), instant(r, "requested_at"), instant(r, "completed_at"));
     }
 

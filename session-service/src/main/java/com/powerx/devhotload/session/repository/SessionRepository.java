@@ -1,6 +1,9 @@
 package com.powerx.devhotload.session.repository;
 
 import com.powerx.devhotload.contracts.payload.FileRef;
+import com.powerx.devhotload.contracts.state.ReloadResult;
+import com.powerx.devhotload.contracts.state.SandboxState;
+import com.powerx.devhotload.contracts.state.SessionStatus;
 import com.powerx.devhotload.session.domain.Session;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,7 +33,7 @@ public class SessionRepository {
                         + "sandbox_state, reload_token_hash, files, build_hash, sandbox_endpoint, cli_version, metadata, created_at, expires_at) "
                         + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $12, $13, $14, $15::text::jsonb, $16, $17)")
                 .execute(Tuple.from(new Object[] {s.id(), s.tenantId(), s.developerId(), s.pluginId(), s.version(), s.runtime(),
-                        s.entry(), s.status(), s.sandboxState(), io.vertx.core.buffer.Buffer.buffer(s.reloadTokenHash()),
+                        s.entry(), s.status().wire(), s.sandboxState().wire(), io.vertx.core.buffer.Buffer.buffer(s.reloadTokenHash()),
                         Json.write(s.files()), s.buildHash(), s.sandboxEndpoint(), s.cliVersion(), Json.write(s.metadata()),
                         utc(s.createdAt()), utc(s.expiresAt())}))
                 .replaceWithVoid();
@@ -56,10 +59,10 @@ public class SessionRepository {
     }
 
     /** Ends a live session; returns null when it had already ended (idempotent terminate). */
-    public Uni<Session> end(SqlClient tx, UUID id, String status, String note, Instant at) {
+    public Uni<Session> end(SqlClient tx, UUID id, SessionStatus status, String note, Instant at) {
         return one(tx.preparedQuery("UPDATE dev_session SET status = $2, sandbox_state = 'stopped', ended_at = $3, termination_note = $4 "
                         + "WHERE id = $1 AND status IN ('pending', 'active') RETURNING " + COLUMNS)
-                .execute(Tuple.of(id, status, utc(at), note)));
+                .execute(Tuple.of(id, status.wire(), utc(at), note)));
     }
 
     /** Hands out the next reload sequence and extends the idle expiry, atomically. */
@@ -74,9 +77,9 @@ public class SessionRepository {
                 .execute(Tuple.of(id, Json.write(files), buildHash)).replaceWithVoid();
     }
 
-    public Uni<Void> updateSandboxState(SqlClient tx, UUID id, String sandboxState) {
+    public Uni<Void> updateSandboxState(SqlClient tx, UUID id, SandboxState sandboxState) {
         return tx.preparedQuery("UPDATE dev_session SET sandbox_state = $2 WHERE id = $1")
-                .execute(Tuple.of(id, sandboxState)).replaceWithVoid();
+                .execute(Tuple.of(id, sandboxState.wire())).replaceWithVoid();
     }
 
     /** Extends the idle expiry of a live session; returns the new expiry, or null if the session is not live. */
@@ -100,15 +103,15 @@ public class SessionRepository {
 
     /** A page of a tenant's sessions with optional filters; {@code statuses} empty means all. */
     public Uni<List<Session>> list(SqlClient c, String tenant, String pluginId, String developerId, String query,
-                                   List<String> statuses, int limit, int offset) {
+                                   List<SessionStatus> statuses, int limit, int offset) {
         return many(c.preparedQuery("SELECT " + COLUMNS + " FROM dev_session WHERE " + filter()
                         + " ORDER BY created_at DESC, id LIMIT $6 OFFSET $7")
-                .execute(Tuple.from(new Object[] {tenant, pluginId, developerId, statuses.toArray(String[]::new), like(query), limit, offset})));
+                .execute(Tuple.from(new Object[] {tenant, pluginId, developerId, wire(statuses), like(query), limit, offset})));
     }
 
-    public Uni<Long> count(SqlClient c, String tenant, String pluginId, String developerId, String query, List<String> statuses) {
+    public Uni<Long> count(SqlClient c, String tenant, String pluginId, String developerId, String query, List<SessionStatus> statuses) {
         return c.preparedQuery("SELECT count(*) FROM dev_session WHERE " + filter())
-                .execute(Tuple.from(new Object[] {tenant, pluginId, developerId, statuses.toArray(String[]::new), like(query)}))
+                .execute(Tuple.from(new Object[] {tenant, pluginId, developerId, wire(statuses), like(query)}))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -117,6 +120,10 @@ public class SessionRepository {
         return "($1::text IS NULL OR tenant_id = $1) AND ($2::text IS NULL OR plugin_id = $2) AND ($3::text IS NULL OR developer_id = $3) "
                 + "AND (cardinality($4::text[]) = 0 OR status = ANY($4)) "
                 + "AND ($5::text IS NULL OR plugin_id ILIKE $5 OR developer_id ILIKE $5 OR id::text ILIKE $5)";
+    }
+
+    private static String[] wire(List<SessionStatus> statuses) {
+        return statuses.stream().map(SessionStatus::wire).toArray(String[]::new);
     }
 
     private static String like(String query) {
@@ -132,10 +139,10 @@ public class SessionRepository {
     }
 
     /** Deletes a tenant's sessions in {@code statuses} plus the sessions {@code ids}; returns what was deleted. */
-    public Uni<List<UUID>> purge(SqlClient tx, String tenant, String pluginId, List<String> statuses, List<UUID> ids) {
+    public Uni<List<UUID>> purge(SqlClient tx, String tenant, String pluginId, List<SessionStatus> statuses, List<UUID> ids) {
         return tx.preparedQuery("DELETE FROM dev_session WHERE tenant_id = $1 AND ($2::text IS NULL OR plugin_id = $2) "
                         + "AND (status = ANY($3) OR id = ANY($4)) RETURNING id")
-                .execute(Tuple.of(tenant, pluginId, statuses.toArray(String[]::new), ids.toArray(UUID[]::new)))
+                .execute(Tuple.of(tenant, pluginId, wire(statuses), ids.toArray(UUID[]::new)))
                 .map(rows -> {
                     List<UUID> deleted = new ArrayList<>();
                     rows.forEach(r -> deleted.add(r.getUUID(0)));
@@ -144,19 +151,19 @@ public class SessionRepository {
     }
 
     /** Records a sandbox report on the session. */
-    public Uni<Void> applySandboxState(SqlClient tx, UUID id, String status, String sandboxState, String lastError) {
+    public Uni<Void> applySandboxState(SqlClient tx, UUID id, SessionStatus status, SandboxState sandboxState, String lastError) {
         return tx.preparedQuery("UPDATE dev_session SET status = CASE WHEN status IN ('pending', 'active') THEN COALESCE($2, status) ELSE status END, "
                         + "sandbox_state = CASE WHEN status IN ('pending', 'active') THEN $3 ELSE sandbox_state END, "
                         + "sandbox_last_error = $4 WHERE id = $1")
-                .execute(Tuple.of(id, status, sandboxState, lastError)).replaceWithVoid();
+                .execute(Tuple.of(id, status == null ? null : status.wire(), sandboxState.wire(), lastError)).replaceWithVoid();
     }
 
-    public Uni<Void> recordReloadOutcome(SqlClient tx, UUID id, long sequence, String result, Long durationMs, Instant at,
+    public Uni<Void> recordReloadOutcome(SqlClient tx, UUID id, long sequence, ReloadResult result, Long durationMs, Instant at,
                                          List<FileRef> goodFiles) {
         return tx.preparedQuery("UPDATE dev_session SET last_reload_sequence = $2, last_reload_result = $3, last_reload_ms = $4, "
                         + "last_reload_at = $5, good_files = COALESCE($6::text::jsonb, good_files) "
                         + "WHERE id = $1 AND (last_reload_sequence IS NULL OR last_reload_sequence <= $2)")
-                .execute(Tuple.from(new Object[] {id, sequence, result, durationMs, utc(at), goodFiles == null ? null : Json.write(goodFiles)}))
+                .execute(Tuple.from(new Object[] {id, sequence, result.wire(), durationMs, utc(at), goodFiles == null ? null : Json.write(goodFiles)}))
                 .replaceWithVoid();
     }
 
@@ -182,13 +189,20 @@ public class SessionRepository {
     }
 
     private static Session map(Row r) {
-        return new Session(r.getUUID("id"), r.getString("tenant_id"), r.getString("developer_id"), r.getString("plugin_id"),
-                r.getString("version"), r.getString("runtime"), r.getString("entry"), r.getString("status"),
-                r.getString("sandbox_state"), r.getString("sandbox_last_error"), r.getBuffer("reload_token_hash").getBytes(),
-                Json.files(r.getValue("files")), Json.files(r.getValue("good_files")), r.getString("build_hash"),
-                r.getString("sandbox_endpoint"), r.getString("cli_version"), Json.map(r.getValue("metadata")),
-                r.getLong("last_sequence"), r.getInteger("reload_count"), r.getLong("last_reload_sequence"),
-                r.getString("last_reload_result"), r.getLong("last_reload_ms"), instant(r, "last_reload_at"),
-                instant(r, "created_at"), instant(r, "expires_at"), instant(r, "ended_at"), r.getString("termination_note"));
+        return Session.builder()
+                .id(r.getUUID("id"))
+                .owner(r.getString("tenant_id"), r.getString("developer_id"))
+                .plugin(r.getString("plugin_id"), r.getString("version"), r.getString("runtime"), r.getString("entry"))
+                .status(SessionStatus.from(r.getString("status")))
+                .sandbox(SandboxState.from(r.getString("sandbox_state")), r.getString("sandbox_last_error"))
+                .reloadTokenHash(r.getBuffer("reload_token_hash").getBytes())
+                .bundle(Json.files(r.getValue("files")), Json.files(r.getValue("good_files")), r.getString("build_hash"))
+                .client(r.getString("sandbox_endpoint"), r.getString("cli_version"), Json.map(r.getValue("metadata")))
+                .sequence(r.getLong("last_sequence"), r.getInteger("reload_count"))
+                .lastReload(r.getLong("last_reload_sequence"), r.getString("last_reload_result"), r.getLong("last_reload_ms"),
+                        instant(r, "last_reload_at"))
+                .times(instant(r, "created_at"), instant(r, "expires_at"), instant(r, "ended_at"))
+                .terminationNote(r.getString("termination_note"))
+                .build();
     }
 }

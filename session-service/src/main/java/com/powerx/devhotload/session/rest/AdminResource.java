@@ -1,12 +1,17 @@
 package com.powerx.devhotload.session.rest;
 
+import com.powerx.devhotload.contracts.state.SessionStatus;
+import com.powerx.devhotload.session.rest.DevApiResponses.AdminReloaded;
+import com.powerx.devhotload.session.rest.DevApiResponses.AdminSessionPage;
+import com.powerx.devhotload.session.rest.DevApiResponses.AuditPage;
+import com.powerx.devhotload.session.rest.DevApiResponses.Ended;
+import com.powerx.devhotload.session.mapping.SessionIds;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.api.Responses;
 import com.powerx.devhotload.platform.security.CurrentCaller;
 import com.powerx.devhotload.session.config.DevApiConfig;
 import com.powerx.devhotload.session.service.AdminSessions;
-import com.powerx.devhotload.session.service.SessionAccess;
 import com.powerx.devhotload.session.service.SessionQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -20,9 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The Admin panel's Dev Hotload API (permission {@code admin.devHotload.manage}, CONTRACT.md §3). */
@@ -54,42 +57,35 @@ public class AdminResource {
                                   @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("20") int size) {
         if (page < 1) throw ApiException.invalid("page", "must be at least 1");
         if (size < 1 || size > 200) throw ApiException.invalid("size", "must be between 1 and 200");
-        List<String> statuses = SessionQueries.parseStatuses(status);
+        List<SessionStatus> statuses = SessionQueries.parseStatuses(status);
         return caller.deferred().map(SessionQueries::adminScope).flatMap(scope -> queries.list(scope, pluginId, developerId, q, statuses, size, (page - 1) * size)
-                .flatMap(p -> queries.metrics(scope).map(metrics -> {
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("items", p.items().stream().map(s -> SessionView.of(s, config)).toList());
-                    data.put("page", page);
-                    data.put("size", size);
-                    data.put("total", p.total());
-                    data.put("metrics", metrics);
-                    return Responses.ok(data);
-                })));
+                .flatMap(p -> queries.metrics(scope).map(metrics -> Responses.ok(new AdminSessionPage(
+                        p.items().stream().map(s -> SessionView.of(s, config)).toList(), page, size, p.total(), metrics)))));
     }
 
     @POST
     @Path("/sessions/{id}/terminate")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> terminate(@PathParam("id") String id, ReasonRequest body) {
-        UUID sessionId = SessionAccess.parseId(id);
+        UUID sessionId = SessionIds.parse(id);
         return caller.deferred().flatMap(c -> admin.terminate(c, sessionId, body == null ? null : body.reason()))
-                .map(ended -> Responses.ok(Map.of("sessionId", id, "status", ended.status(), "auditId", ended.auditId())));
+                .map(ended -> Responses.ok(new Ended(id, ended.status(), null, ended.auditId())));
     }
 
     @POST
     @Path("/sessions/{id}/reload")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> reload(@PathParam("id") String id, ReasonRequest body) {
-        UUID sessionId = SessionAccess.parseId(id);
+        UUID sessionId = SessionIds.parse(id);
         return caller.deferred().flatMap(c -> admin.reload(c, sessionId, body == null ? null : body.reason()))
-                .map(r -> Responses.accepted(Map.of("sessionId", id, "sequence", r.sequence(), "auditId", r.auditId())));
+                .map(r -> Responses.accepted(new AdminReloaded(id, r.sequence(), r.auditId())));
     }
 
     @GET
     @Path("/audit")
     public Uni<Response> audit(@QueryParam("sessionId") String sessionId, @QueryParam("actor") String actor,
                                @QueryParam("limit") @DefaultValue("100") int limit) {
-        UUID id = sessionId == null ? null : SessionAccess.parseId(sessionId);
-        return caller.deferred().flatMap(c -> admin.audit(c, id, actor, limit)).map(items -> Responses.ok(Map.of("items", items)));
+        UUID id = sessionId == null ? null : SessionIds.parse(sessionId);
+        return caller.deferred().flatMap(c -> admin.audit(c, id, actor, limit)).map(items -> Responses.ok(new AuditPage(items)));
     }
 }

@@ -36,5 +36,7 @@ public record RegisterRequest(
     /** The plugin manifest as the CLIs send it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Manifest(String id, String name, String version, String runtime, String entry) {
+        /** Stands in for an absent manifest, so every field reads as "not given". */
+        public static final Manifest NONE = new Manifest(null, null, null, null, null);
     }
 }

@@ -1,11 +1,16 @@
 package com.powerx.devhotload.session.rest;
 
+import com.powerx.devhotload.session.domain.RegisterCommand;
+import com.powerx.devhotload.session.mapping.RegisterCommands;
+import com.powerx.devhotload.session.rest.DevApiResponses.Registered;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.api.Responses;
 import com.powerx.devhotload.platform.api.SuccessEnvelope;
 import com.powerx.devhotload.platform.security.CurrentCaller;
 import com.powerx.devhotload.session.config.DevApiConfig;
-import com.powerx.devhotload.session.domain.Session;
 import com.powerx.devhotload.session.service.RegistrationService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -18,8 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code POST /internal/dev/plugins/register}: opens a development session (CONTRACT.md §3). */
 @Path("/internal/dev/plugins/register")
@@ -47,29 +50,20 @@ public class RegisterResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the session (envelope data)", content = @Content(schema = @Schema(implementation = Registered.class)))
     public Uni<Response> register(RegisterRequest request) {
         if (request == null) {
             throw ApiException.badRequest("malformed_json", "request body is required");
         }
-        return caller.deferred().flatMap(c -> registrations.register(c, request)).map(r -> {
-            Session s = r.session();
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("sessionId", s.id().toString());
-            data.put("reloadToken", r.reloadToken());
-            data.put("status", s.status());
-            data.put("expiresAt", s.expiresAt());
-            data.put("pluginId", s.pluginId());
-            data.put("version", s.version());
-            data.put("runtime", s.runtime());
-            data.put("missingBlobs", r.missingBlobs());
-            data.put("streamUrl", SessionView.streamUrl(s, config));
-            data.put("logUrl", SessionView.logUrl(s, config));
-            data.put("adminUrl", SessionView.adminUrl(s, config));
+        RegisterCommand command = RegisterCommands.toCommand(request, config.bundleLimits());
+        return caller.deferred().flatMap(c -> registrations.register(c, command)).map(r -> {
+            Registered data = Registered.of(r, config);
+            // PowerX's clients read these four at the top level of the envelope
             return Responses.of(201, new SuccessEnvelope(201, data)
-                    .withTopLevel("sessionId", s.id().toString())
-                    .withTopLevel("reloadToken", r.reloadToken())
-                    .withTopLevel("status", s.status())
-                    .withTopLevel("expiresAt", s.expiresAt()));
+                    .withTopLevel("sessionId", data.sessionId())
+                    .withTopLevel("reloadToken", data.reloadToken())
+                    .withTopLevel("status", data.status())
+                    .withTopLevel("expiresAt", data.expiresAt()));
         });
     }
 }

@@ -1,5 +1,14 @@
 package com.powerx.devhotload.session.rest;
 
+import com.powerx.devhotload.contracts.state.ReloadStatus;
+import com.powerx.devhotload.session.config.DevApiConfig;
+import com.powerx.devhotload.session.mapping.ReloadCommands;
+import com.powerx.devhotload.session.rest.DevApiResponses.ReloadAnswer;
+import com.powerx.devhotload.session.service.ReloadService.IdempotencyKey;
+import com.powerx.devhotload.session.service.ReloadWaiter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.api.Responses;
@@ -19,8 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code POST /internal/dev/plugins/reload}: a saved change, to be applied to the running sandbox (CONTRACT.md §3). */
 @Path("/internal/dev/plugins/reload")
@@ -30,15 +37,20 @@ public class ReloadResource {
     private static final int MAX_WAIT_SECONDS = 30;
 
     private final ReloadService reloads;
+    private final ReloadWaiter waiter;
     private final CurrentCaller caller;
+    private final DevApiConfig config;
 
-    public ReloadResource(ReloadService reloads, CurrentCaller caller) {
+    public ReloadResource(ReloadService reloads, ReloadWaiter waiter, CurrentCaller caller, DevApiConfig config) {
         this.reloads = reloads;
+        this.waiter = waiter;
         this.caller = caller;
+        this.config = config;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "accepted (envelope data); 200 with outcome under ?wait", content = @Content(schema = @Schema(implementation = ReloadAnswer.class)))
     public Uni<Response> reload(ReloadRequest request, @HeaderParam("x-reload-id") String reloadKey, @QueryParam("wait") Integer wait) {
         if (request == null) {
             throw ApiException.badRequest("malformed_json", "request body is required");
@@ -49,11 +61,11 @@ public class ReloadResource {
         if (reloadKey != null && (reloadKey.isBlank() || reloadKey.length() > 200)) {
             throw ApiException.invalid("x-reload-id", "must be 1 to 200 characters");
         }
-        byte[] requestHash = ReloadTokens.hash(canonical(request));
-        return caller.deferred().flatMap(c -> reloads.reload(c, request, reloadKey, requestHash)).flatMap(accepted -> {
+        IdempotencyKey key = reloadKey == null ? null : new IdempotencyKey(reloadKey, ReloadTokens.hash(canonical(request)));
+        return caller.deferred().flatMap(c -> reloads.reload(c, ReloadCommands.toCommand(request, c.reloadTokenValue(), config.bundleLimits()), key)).flatMap(accepted -> {
             ReloadOutcome outcome = accepted.outcome();
-            boolean waitable = wait != null && wait > 0 && !accepted.replayed() && outcome.status().equals("accepted");
-            Uni<ReloadOutcome> answer = waitable ? reloads.awaitOutcome(outcome, Duration.ofSeconds(wait)) : Uni.createFrom().item(outcome);
+            boolean waitable = wait != null && wait > 0 && !accepted.replayed() && outcome.status() == ReloadStatus.ACCEPTED;
+            Uni<ReloadOutcome> answer = waitable ? waiter.awaitOutcome(outcome, Duration.ofSeconds(wait)) : Uni.createFrom().item(outcome);
             return answer.map(o -> {
                 int status = o.outcome() != null ? 200 : 202;
                 Response response = Responses.of(status, envelope(status, o));
@@ -66,20 +78,12 @@ public class ReloadResource {
     }
 
     private static SuccessEnvelope envelope(int code, ReloadOutcome o) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("sessionId", o.sessionId().toString());
-        data.put("sequence", o.sequence());
-        data.put("reloadId", o.reloadId().toString());
-        data.put("status", o.status());
-        data.put("missingBlobs", o.missingBlobs());
-        data.put("clientSequence", o.clientSequence());
-        if (o.outcome() != null) {
-            data.put("outcome", o.outcome());
-        }
+        ReloadAnswer data = ReloadAnswer.of(o);
+        // the Go CLI reads these three at the top level of the envelope
         return new SuccessEnvelope(code, data)
-                .withTopLevel("status", o.status())
-                .withTopLevel("reloadId", o.reloadId().toString())
-                .withTopLevel("sequence", o.sequence());
+                .withTopLevel("status", data.status())
+                .withTopLevel("reloadId", data.reloadId())
+                .withTopLevel("sequence", data.sequence());
     }
 
     /** The request re-serialised, so the same content always hashes the same for x-reload-id. */

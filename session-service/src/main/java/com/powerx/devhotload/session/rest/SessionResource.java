@@ -1,5 +1,16 @@
 package com.powerx.devhotload.session.rest;
 
+import com.powerx.devhotload.contracts.state.SessionStatus;
+import com.powerx.devhotload.session.domain.Session;
+import com.powerx.devhotload.session.rest.DevApiResponses.Ended;
+import com.powerx.devhotload.session.rest.DevApiResponses.Heartbeat;
+import com.powerx.devhotload.session.rest.DevApiResponses.Purged;
+import com.powerx.devhotload.session.rest.DevApiResponses.Resumed;
+import com.powerx.devhotload.session.rest.DevApiResponses.SessionPage;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import com.powerx.devhotload.session.mapping.SessionIds;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.api.Responses;
 import com.powerx.devhotload.platform.api.SuccessEnvelope;
@@ -7,7 +18,6 @@ import com.powerx.devhotload.platform.security.CurrentCaller;
 import com.powerx.devhotload.platform.security.Permissions;
 import com.powerx.devhotload.session.config.DevApiConfig;
 import com.powerx.devhotload.session.domain.Session;
-import com.powerx.devhotload.session.service.SessionAccess;
 import com.powerx.devhotload.session.service.SessionLifecycle;
 import com.powerx.devhotload.session.service.SessionPurge;
 import com.powerx.devhotload.session.service.SessionQueries;
@@ -26,9 +36,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Session reads, ends, heartbeats and resumes of the Dev API (CONTRACT.md §3). */
@@ -58,16 +66,20 @@ public class SessionResource {
                               @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > MAX_LIMIT) throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         if (offset < 0) throw ApiException.invalid("offset", "must not be negative");
-        List<String> statuses = SessionQueries.parseStatuses(status);
-        return caller.deferred().flatMap(c -> queries.list(c.requireTenant(), pluginId, null, null, statuses, limit, offset)).map(page -> Responses.ok(Map.of(
-                "items", page.items().stream().map(s -> SessionView.of(s, config)).toList(),
-                "limit", limit, "offset", offset, "total", page.total())));
+        List<SessionStatus> statuses = SessionQueries.parseStatuses(status);
+        return caller.deferred().flatMap(c -> queries.list(c.requireTenant(), pluginId, null, null, statuses, limit, offset))
+                .map(page -> Responses.ok(new SessionPage(views(page.items()), limit, offset, page.total())));
+    }
+
+    private List<SessionView> views(List<Session> sessions) {
+        return sessions.stream().map(s -> SessionView.of(s, config)).toList();
     }
 
     @GET
     @Path("/sessions/{id}")
+    @APIResponse(responseCode = "200", description = "the session (envelope data)", content = @Content(schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> get(@PathParam("id") String id) {
-        UUID sessionId = SessionAccess.parseId(id);
+        UUID sessionId = SessionIds.parse(id);
         return caller.deferred().flatMap(c -> queries.get(c, sessionId)).map(s -> Responses.ok(SessionView.of(s, config)));
     }
 
@@ -75,7 +87,7 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     public Uni<Response> status(@PathParam("id") String id) {
-        UUID sessionId = SessionAccess.parseId(id);
+        UUID sessionId = SessionIds.parse(id);
         return caller.deferred().flatMap(c -> queries.get(c, sessionId)).map(s -> {
             SuccessEnvelope envelope = new SuccessEnvelope(200, SessionView.of(s, config))
                     .withTopLevel("sessionId", s.id().toString())
@@ -99,14 +111,9 @@ public class SessionResource {
     /** Shared with {@link RegisterResource}'s {@code DELETE /register/{id}}. */
     Uni<Response> end(String id, String note) {
         String cleanNote = note == null || note.isBlank() ? "terminated by developer" : note.substring(0, Math.min(note.length(), 500));
-        UUID sessionId = SessionAccess.parseId(id);
-        return caller.deferred().flatMap(c -> lifecycle.terminate(c, sessionId, cleanNote, "terminate")).map(ended -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("sessionId", ended.sessionId().toString());
-            data.put("status", ended.status());
-            data.put("note", ended.note());
-            return Responses.ok(data);
-        });
+        UUID sessionId = SessionIds.parse(id);
+        return caller.deferred().flatMap(c -> lifecycle.terminate(c, sessionId, cleanNote, "terminate"))
+                .map(ended -> Responses.ok(new Ended(ended.sessionId().toString(), ended.status(), ended.note(), null)));
     }
 
     @DELETE
@@ -115,26 +122,25 @@ public class SessionResource {
                                @QueryParam("force") boolean force, @QueryParam("confirm") boolean confirm,
                                @HeaderParam("X-Force-Delete") String forceHeader) {
         boolean forced = force && (confirm || "true".equalsIgnoreCase(forceHeader));
-        List<String> statuses = SessionQueries.parseStatuses(status);
+        List<SessionStatus> statuses = SessionQueries.parseStatuses(status);
         return caller.deferred().flatMap(c -> {
             c.require(Permissions.ADMIN_MANAGE);
             return purge.purge(c, pluginId, statuses, forced);
-        }).map(ids -> Responses.ok(Map.of(
-                "deleted", ids.size(), "sessionIds", ids, "force", forced)));
+        }).map(ids -> Responses.ok(new Purged(ids.size(), ids, forced)));
     }
 
     @POST
     @Path("/sessions/{id}/heartbeat")
     public Uni<Response> heartbeat(@PathParam("id") String id) {
-        UUID sessionId = SessionAccess.parseId(id);
-        return caller.deferred().flatMap(c -> lifecycle.heartbeat(c, sessionId)).map(expiresAt -> Responses.ok(Map.of("expiresAt", expiresAt)));
+        UUID sessionId = SessionIds.parse(id);
+        return caller.deferred().flatMap(c -> lifecycle.heartbeat(c, sessionId)).map(expiresAt -> Responses.ok(new Heartbeat(expiresAt)));
     }
 
     @POST
     @Path("/sessions/{id}/resume")
     public Uni<Response> resume(@PathParam("id") String id) {
-        UUID sessionId = SessionAccess.parseId(id);
+        UUID sessionId = SessionIds.parse(id);
         return caller.deferred().flatMap(c -> lifecycle.resume(c, sessionId)).map(token -> Responses.of(200,
-                new SuccessEnvelope(200, Map.of("sessionId", id, "reloadToken", token)).withTopLevel("reloadToken", token)));
+                new SuccessEnvelope(200, new Resumed(id, token)).withTopLevel("reloadToken", token)));
     }
 }

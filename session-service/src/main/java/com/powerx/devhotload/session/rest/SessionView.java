@@ -1,47 +1,31 @@
 package com.powerx.devhotload.session.rest;
 
+import com.powerx.devhotload.contracts.state.SandboxState;
+import com.powerx.devhotload.contracts.state.SessionStatus;
 import com.powerx.devhotload.session.config.DevApiConfig;
 import com.powerx.devhotload.session.domain.Session;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
 
 /** The JSON shape of a session in every read (CONTRACT.md §3); never contains the reload token or its hash. */
-final class SessionView {
+public record SessionView(String sessionId, String pluginId, String tenant, String developerId, String version, String runtime,
+                          SessionStatus status, Sandbox sandbox, LastReload lastReload, Instant createdAt, Instant expiresAt,
+                          Instant endedAt, String terminationNote, String streamUrl, String logUrl) {
 
-    private SessionView() {
+    /** {@code sandbox}: the orchestrator's last report. */
+    public record Sandbox(SandboxState state, String lastError) {
     }
 
-    static Map<String, Object> of(Session s, DevApiConfig config) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("sessionId", s.id().toString());
-        v.put("pluginId", s.pluginId());
-        v.put("tenant", s.tenantId());
-        v.put("developerId", s.developerId());
-        v.put("version", s.version());
-        v.put("runtime", s.runtime());
-        v.put("status", s.status());
-        Map<String, Object> sandbox = new LinkedHashMap<>();
-        sandbox.put("state", s.sandboxState());
-        sandbox.put("lastError", s.sandboxLastError());
-        v.put("sandbox", sandbox);
-        if (s.lastReloadSequence() != null) {
-            Map<String, Object> last = new LinkedHashMap<>();
-            last.put("sequence", s.lastReloadSequence());
-            last.put("result", s.lastReloadResult());
-            last.put("durationMs", s.lastReloadMs());
-            last.put("at", s.lastReloadAt());
-            v.put("lastReload", last);
-        } else {
-            v.put("lastReload", null);
-        }
-        v.put("createdAt", s.createdAt());
-        v.put("expiresAt", s.expiresAt());
-        v.put("endedAt", s.endedAt());
-        v.put("terminationNote", s.terminationNote());
-        v.put("streamUrl", streamUrl(s, config));
-        v.put("logUrl", logUrl(s, config));
-        return v;
+    /** {@code lastReload}: the newest reload the sandbox has reported on; null before the first. */
+    public record LastReload(long sequence, String result, Long durationMs, Instant at) {
+    }
+
+    static SessionView of(Session s, DevApiConfig config) {
+        LastReload last = s.lastReloadSequence() == null ? null
+                : new LastReload(s.lastReloadSequence(), s.lastReloadResult(), s.lastReloadMs(), s.lastReloadAt());
+        return new SessionView(s.id().toString(), s.pluginId(), s.tenantId(), s.developerId(), s.version(), s.runtime(), s.status(),
+                new Sandbox(s.sandboxState(), s.sandboxLastError()), last, s.createdAt(), s.expiresAt(), s.endedAt(),
+                s.terminationNote(), streamUrl(s, config), logUrl(s, config));
     }
 
     static String streamUrl(Session s, DevApiConfig config) {

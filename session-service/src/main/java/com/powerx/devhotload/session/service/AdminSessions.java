@@ -1,10 +1,10 @@
 package com.powerx.devhotload.session.service;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
 import com.powerx.devhotload.platform.security.Caller;
 import com.powerx.devhotload.platform.security.Permissions;
-import com.powerx.devhotload.session.domain.SessionStatus;
 import com.powerx.devhotload.session.repository.AuditRepository;
 import com.powerx.devhotload.session.repository.AuditRepository.AuditRecord;
 import io.smallrye.mutiny.Uni;
@@ -38,23 +38,26 @@ public class AdminSessions {
         this.auditRecords = auditRecords;
     }
 
+    @WithSpan("AdminSessions.terminate")
     public Uni<SessionLifecycle.Ended> terminate(Caller caller, UUID id, String reason) {
         caller.require(Permissions.ADMIN_MANAGE);
         return lifecycle.terminate(caller, id, reason == null || reason.isBlank() ? "terminated by admin" : reason, "admin.terminate");
     }
 
+    @WithSpan("AdminSessions.reload")
     public Uni<AdminReload> reload(Caller caller, UUID id, String reason) {
         caller.require(Permissions.ADMIN_MANAGE);
         return outbox.inTransaction(tx -> access.resolve(tx, caller, id, true).flatMap(session -> {
-            if (!SessionStatus.isLive(session.status())) {
+            if (!session.isLive()) {
                 throw SessionLifecycle.ended();
             }
-            return reloads.reapply(tx, caller, session, reason)
+            return reloads.reapply(tx, caller, session)
                     .flatMap(o -> audit.record(tx, caller, session.tenantId(), "admin.reload", id, "accepted", reason)
                             .map(auditId -> new AdminReload(id, o.sequence(), auditId)));
         }));
     }
 
+    @WithSpan("AdminSessions.audit")
     public Uni<List<AuditRecord>> audit(Caller caller, UUID sessionId, String actor, int limit) {
         String scope = SessionQueries.adminScope(caller);
         if (limit < 1 || limit > 500) {

@@ -1,5 +1,6 @@
 package com.powerx.devhotload.session.service;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.powerx.devhotload.platform.security.Caller;
 import com.powerx.devhotload.session.config.DevApiConfig;
 import com.powerx.devhotload.session.repository.AuditRepository;
@@ -24,6 +25,7 @@ public class AuditLog {
     }
 
     /** Records the action; returns the audit id (also when auditing is off, so answers keep their shape). */
+    @WithSpan("AuditLog.record")
     public Uni<UUID> record(SqlClient tx, Caller caller, String tenant, String action, UUID sessionId, String result, String reason) {
         UUID id = UUID.randomUUID();
         if (!enabled) {

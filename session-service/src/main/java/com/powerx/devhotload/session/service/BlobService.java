@@ -1,5 +1,7 @@
 package com.powerx.devhotload.session.service;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import com.powerx.devhotload.session.mapping.SessionIds;
 import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.contracts.payload.FileRef;
 import com.powerx.devhotload.contracts.payload.SessionUpdated;
@@ -8,7 +10,7 @@ import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
 import com.powerx.devhotload.platform.security.Caller;
 import com.powerx.devhotload.platform.security.Permissions;
 import com.powerx.devhotload.session.domain.BundleRules;
-import com.powerx.devhotload.session.domain.SandboxState;
+import com.powerx.devhotload.contracts.state.SandboxState;
 import com.powerx.devhotload.session.domain.Session;
 import com.powerx.devhotload.session.repository.BlobRepository;
 import com.powerx.devhotload.session.repository.BlobStore;
@@ -39,19 +41,20 @@ public class BlobService {
     private final BlobStore store;
     private final SessionRepository sessions;
     private final SessionAccess access;
-    private final ReloadService reloads;
+    private final WaitingReloads waitingReloads;
 
     public BlobService(TransactionalOutbox outbox, BlobRepository blobs, BlobStore store, SessionRepository sessions,
-                       SessionAccess access, ReloadService reloads) {
+                       SessionAccess access, WaitingReloads waitingReloads) {
         this.outbox = outbox;
         this.blobs = blobs;
         this.store = store;
         this.sessions = sessions;
         this.access = access;
-        this.reloads = reloads;
+        this.waitingReloads = waitingReloads;
     }
 
     /** The tenant the blob calls of this caller are scoped to: its own, or that of the session its token opens. */
+    @WithSpan("BlobService.tenantOf")
     public Uni<String> tenantOf(Caller caller, String sessionIdHeader) {
         if (caller.hasTenant()) {
             return Uni.createFrom().item(caller.tenantId());
@@ -62,7 +65,7 @@ public class BlobService {
         if (sessionIdHeader == null) {
             throw ApiException.unauthorized("a reload token needs the X-Session-Id header");
         }
-        UUID id = SessionAccess.parseId(sessionIdHeader);
+        UUID id = SessionIds.parse(sessionIdHeader);
         return outbox.pool().withConnection(c -> access.resolve(c, caller, id, false)).map(Session::tenantId);
     }
 
@@ -71,6 +74,7 @@ public class BlobService {
      * token ({@link Permissions#SERVICE}) the tenant of the session named in {@code X-Session-Id}, so the
      * orchestrator can fetch any session's bundle without holding its reload token.
      */
+    @WithSpan("BlobService.tenantForDownload")
     public Uni<String> tenantForDownload(Caller caller, String sessionIdHeader) {
         if (!caller.has(Permissions.SERVICE) || caller.kind() != Caller.Kind.TOKEN) {
             return tenantOf(caller, sessionIdHeader);
@@ -78,7 +82,7 @@ public class BlobService {
         if (sessionIdHeader == null) {
             throw ApiException.badRequest("session_required", "a service credential needs the X-Session-Id header");
         }
-        UUID id = SessionAccess.parseId(sessionIdHeader);
+        UUID id = SessionIds.parse(sessionIdHeader);
         return outbox.pool().withConnection(c -> sessions.findById(c, id))
                 .map(s -> {
                     if (s == null) {
@@ -88,6 +92,7 @@ public class BlobService {
                 });
     }
 
+    @WithSpan("BlobService.missing")
     public Uni<List<String>> missing(String tenant, List<String> hashes) {
         for (int i = 0; i < hashes.size(); i++) {
             requireHash(hashes.get(i), "sha256[" + i + "]");
@@ -96,6 +101,7 @@ public class BlobService {
     }
 
     /** Blocking (streams the body to disk): call from a worker thread. */
+    @WithSpan("BlobService.upload")
     public Uni<Stored> upload(String tenant, String sha256, InputStream body) {
         requireHash(sha256, "sha256");
         long size = store.store(tenant, sha256, body);
@@ -104,6 +110,7 @@ public class BlobService {
     }
 
     /** The stored bytes, or 404 (also for another tenant's blob). */
+    @WithSpan("BlobService.open")
     public Uni<Path> open(String tenant, String sha256) {
         requireHash(sha256, "sha256");
         return outbox.pool().withConnection(c -> blobs.exists(c, tenant, sha256)).map(exists -> {
@@ -121,14 +128,14 @@ public class BlobService {
                         .onItem().transformToUniAndConcatenate(session -> blobs.missing(tx, tenant, hashes(session.files()))
                                 .flatMap(missing -> missing.isEmpty() ? start(tx, session) : Uni.createFrom().voidItem()))
                         .collect().last())
-                .flatMap(v -> reloads.releaseWaitingReloads(tx, tenant))
+                .flatMap(v -> waitingReloads.release(tx, tenant))
                 .replaceWithVoid();
     }
 
     private Uni<Void> start(SqlClient tx, Session session) {
         return sessions.updateSandboxState(tx, session.id(), SandboxState.STARTING)
                 .flatMap(v -> SessionEvents.emit(tx, session, EventTypes.SESSION_UPDATED, new SessionUpdated(session.id().toString(),
-                        session.status(), SandboxState.STARTING, List.of(), session.files(), session.expiresAt(), null, null, "files-complete")));
+                        session.status().wire(), SandboxState.STARTING.wire(), List.of(), session.files(), session.expiresAt(), null, null, "files-complete")));
     }
 
     static List<String> hashes(List<FileRef> files) {

@@ -1,5 +1,6 @@
 package com.powerx.devhotload.session.service;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.powerx.devhotload.platform.api.ApiException;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -25,6 +26,7 @@ public class RateLimiter {
         this.redis = redis;
     }
 
+    @WithSpan("RateLimiter.check")
     public Uni<Void> check(String tenant, String action, int perMinute) {
         long now = Instant.now().getEpochSecond();
         long window = now / WINDOW_SECONDS;

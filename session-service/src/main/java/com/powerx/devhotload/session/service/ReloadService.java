@@ -1,11 +1,11 @@
 package com.powerx.devhotload.session.service;
 
-import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.contracts.EventTypes;
-import com.powerx.devhotload.contracts.payload.BuildDiagnostic;
+import com.powerx.devhotload.contracts.JsonText;
 import com.powerx.devhotload.contracts.payload.FileRef;
 import com.powerx.devhotload.contracts.payload.ReloadRecorded;
 import com.powerx.devhotload.contracts.payload.ReloadRequested;
+import com.powerx.devhotload.contracts.state.ReloadStatus;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.api.ErrorCode;
 import com.powerx.devhotload.platform.api.Violation;
@@ -14,27 +14,26 @@ import com.powerx.devhotload.platform.security.Caller;
 import com.powerx.devhotload.session.config.DevApiConfig;
 import com.powerx.devhotload.session.domain.BundleRules;
 import com.powerx.devhotload.session.domain.FileChanges;
+import com.powerx.devhotload.session.domain.Reload;
+import com.powerx.devhotload.session.domain.ReloadCommand;
+import com.powerx.devhotload.session.domain.ReloadCommand.Strategy;
 import com.powerx.devhotload.session.domain.ReloadTokens;
 import com.powerx.devhotload.session.domain.Session;
 import com.powerx.devhotload.session.repository.BlobRepository;
 import com.powerx.devhotload.session.repository.IdempotencyRepository;
 import com.powerx.devhotload.session.repository.ReloadRepository;
-import com.powerx.devhotload.session.repository.ReloadRepository.Reload;
 import com.powerx.devhotload.session.repository.SessionRepository;
-import com.powerx.devhotload.session.rest.ReloadRequest;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,8 +43,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ReloadService {
-
-    private static final Set<String> STRATEGIES = Set.of("diff", "full", "rollback");
 
     private final TransactionalOutbox outbox;
     private final SessionRepository sessions;
@@ -58,13 +55,13 @@ public class ReloadService {
 
     public ReloadService(TransactionalOutbox outbox, SessionRepository sessions, ReloadRepository reloads, BlobRepository blobs,
                          IdempotencyRepository idempotency, AuditLog audit, RateLimiter rateLimiter, DevApiConfig config) {
-        this.rateLimiter = rateLimiter;
         this.outbox = outbox;
         this.sessions = sessions;
         this.reloads = reloads;
         this.blobs = blobs;
         this.idempotency = idempotency;
         this.audit = audit;
+        this.rateLimiter = rateLimiter;
         this.config = config;
     }
 
@@ -72,172 +69,121 @@ public class ReloadService {
     public record Accepted(ReloadOutcome outcome, boolean replayed) {
     }
 
+    /** The client's {@code x-reload-id} and the hash of its request, which a replay must match. */
+    public record IdempotencyKey(String key, byte[] requestHash) {
+    }
+
+    /**
+     * Accepts a reload. The session is read and its token checked first, so that the tenant's rate limit (Redis) is
+     * consulted before the transaction takes the session's row lock, never while holding it.
+     */
     @WithSpan("ReloadService.reload")
-    public Uni<Accepted> reload(Caller caller, ReloadRequest request, String idempotencyKey, byte[] requestHash) {
-        UUID id = SessionAccess.parseId(request.sessionId());
-        String token = request.reloadToken() != null ? request.reloadToken() : caller.reloadTokenValue().orElse(null);
-        if (token == null) {
-            throw ApiException.unauthorized("reload token required (body reloadToken or Authorization: Bearer)");
+    public Uni<Accepted> reload(Caller caller, ReloadCommand command, IdempotencyKey key) {
+        return outbox.pool().withConnection(c -> sessions.findById(c, command.sessionId()))
+                .map(session -> authorized(session, command.token()))
+                .call(session -> rateLimiter.check(session.tenantId(), "reload", config.rateLimit().reload()))
+                .flatMap(unlocked -> outbox.inTransaction(tx -> sessions.findForUpdate(tx, command.sessionId())
+                        .map(session -> authorized(session, command.token()))
+                        .flatMap(session -> key == null
+                                ? accept(tx, caller, session, command).map(o -> new Accepted(o, false))
+                                : acceptOnce(tx, caller, session, command, key))));
+    }
+
+    /** Admin reload: re-applies the session's current bundle (CONTRACT.md §3 admin API), on the admin's transaction. */
+    @WithSpan("ReloadService.reapply")
+    public Uni<ReloadOutcome> reapply(SqlClient tx, Caller caller, Session session) {
+        return accept(tx, caller, session, ReloadCommand.reapply(session));
+    }
+
+    private static Session authorized(Session session, String token) {
+        if (session == null) {
+            throw ApiException.notFound("session");
         }
-        String strategy = request.strategy() == null ? "diff" : request.strategy();
-        if (!STRATEGIES.contains(strategy)) {
-            throw ApiException.invalid("strategy", "must be diff, full or rollback");
+        if (!ReloadTokens.matches(token, session.reloadTokenHash())) {
+            throw ApiException.unauthorized("invalid reload token");
         }
-        List<Violation> violations = BundleRules.newList();
-        List<FileChanges.Change> changes = FileChanges.parse(request.changedFiles(), violations);
-        if (request.files() != null) {
-            BundleRules.checkFiles("files", request.files(), config.maxFiles(), config.maxBundleBytes(), violations);
+        if (!session.isLive()) {
+            throw SessionLifecycle.ended();
         }
-        if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
-        }
-        return outbox.inTransaction(tx -> sessions.findForUpdate(tx, id).flatMap(session -> {
-            if (session == null) {
-                throw ApiException.notFound("session");
-            }
-            if (!ReloadTokens.matches(token, session.reloadTokenHash())) {
-                throw ApiException.unauthorized("invalid reload token");
-            }
-            if (!session.isLive()) {
-                throw SessionLifecycle.ended();
-            }
-            return rateLimiter.check(session.tenantId(), "reload", config.rateLimit().reload()).flatMap(allowed -> {
-            if (idempotencyKey == null) {
-                return accept(tx, caller, session, request, strategy, changes, "developer").map(o -> new Accepted(o, false));
-            }
-            return idempotency.find(tx, id, idempotencyKey, config.idempotencyTtl()).flatMap(stored -> {
-                if (stored != null) {
-                    if (!Arrays.equals(stored.requestHash(), requestHash)) {
-                        throw new ApiException(ErrorCode.DEV_RELOAD_CONFLICT, "idempotency_key_reused",
-                                "x-reload-id " + idempotencyKey + " was already used with a different request", Map.of("reloadId", idempotencyKey), null);
-                    }
-                    return Uni.createFrom().item(new Accepted(read(stored.response()), true));
-                }
-                return accept(tx, caller, session, request, strategy, changes, "developer")
-                        .call(o -> idempotency.insert(tx, id, idempotencyKey, requestHash, 202, write(o)))
+        return session;
+    }
+
+    /** With {@code x-reload-id}: the first request is accepted and its answer kept; a replay gets that answer back. */
+    private Uni<Accepted> acceptOnce(SqlClient tx, Caller caller, Session session, ReloadCommand command, IdempotencyKey key) {
+        return idempotency.find(tx, session.id(), key.key(), config.idempotencyTtl()).flatMap(stored -> {
+            if (stored == null) {
+                return accept(tx, caller, session, command)
+                        .call(o -> idempotency.insert(tx, session.id(), key.key(), key.requestHash(), 202, JsonText.write(o)))
                         .map(o -> new Accepted(o, false));
-            });
-            });
-        }));
+            }
+            if (!Arrays.equals(stored.requestHash(), key.requestHash())) {
+                throw new ApiException(ErrorCode.DEV_RELOAD_CONFLICT, "idempotency_key_reused",
+                        "x-reload-id " + key.key() + " was already used with a different request", Map.of("reloadId", key.key()), null);
+            }
+            return Uni.createFrom().item(new Accepted(JsonText.read(stored.response(), ReloadOutcome.class), true));
+        });
     }
 
-    /** Admin reload: re-applies the session's current bundle (CONTRACT.md §3 admin API). */
-    public Uni<ReloadOutcome> reapply(SqlClient tx, Caller caller, Session session, String reason) {
-        ReloadRequest request = new ReloadRequest(session.id().toString(), null, List.of(), session.files(), null, session.buildHash(),
-                null, "full", List.of(), true, null, Map.of("reason", reason == null ? "" : reason));
-        return accept(tx, caller, session, request, "full", List.of(), "admin");
+    private Uni<ReloadOutcome> accept(SqlClient tx, Caller caller, Session session, ReloadCommand command) {
+        List<FileRef> files = fileList(session, command);
+        return sessions.nextSequence(tx, session.id(), Instant.now().plus(config.sessionTtl()))
+                .flatMap(sequence -> missingBlobs(tx, session, command, files)
+                        .flatMap(missing -> record(tx, caller, session, command, newReload(session, command, sequence, files, missing), missing)));
     }
 
-    private Uni<ReloadOutcome> accept(SqlClient tx, Caller caller, Session session, ReloadRequest request, String strategy,
-                                      List<FileChanges.Change> changes, String requestedBy) {
-        List<FileRef> files = fileList(session, request, strategy, changes);
-        boolean buildFailed = Boolean.FALSE.equals(request.success()) || hasError(request.diagnostics());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        UUID reloadId = UUID.randomUUID();
-        List<String> changedPaths = FileChanges.paths(changes);
-        return sessions.nextSequence(tx, session.id(), now.plus(config.sessionTtl()))
-                .flatMap(sequence -> (buildFailed ? Uni.createFrom().item(List.<String>of()) : blobs.missing(tx, session.tenantId(), BlobService.hashes(files)))
-                        .flatMap(missing -> {
-                            String status = buildFailed ? "recorded" : missing.isEmpty() ? "accepted" : "waiting-for-files";
-                            Reload reload = new Reload(session.id(), sequence, reloadId, request.sequence(), strategy, files, changedPaths,
-                                    request.buildHash(), status, null, null, null, now, null);
-                            ReloadOutcome outcome = new ReloadOutcome(session.id(), sequence, reloadId, status, missing, request.sequence(), null);
-                            return reloads.insert(tx, reload, !buildFailed, errorText(request), request.diagnostics(), requestedBy)
-                                    .flatMap(v -> buildFailed ? Uni.createFrom().voidItem() : sessions.updateFiles(tx, session.id(), files, request.buildHash()))
-                                    .flatMap(v -> switch (status) {
-                                        case "recorded" -> SessionEvents.emit(tx, session, EventTypes.RELOAD_RECORDED, new ReloadRecorded(
-                                                session.id().toString(), sequence, reloadId.toString(), false, errorText(request), request.diagnostics(),
-                                                request.durationMs(), request.buildHash(), request.sequence()));
-                                        case "accepted" -> requested(tx, session, reload, requestedBy);
-                                        default -> Uni.createFrom().voidItem(); // emitted once the last blob arrives
-                                    })
-                                    .flatMap(v -> audit.record(tx, caller, session.tenantId(), "reload", session.id(), status, null))
-                                    .replaceWith(outcome);
-                        }));
+    private Uni<List<String>> missingBlobs(SqlClient tx, Session session, ReloadCommand command, List<FileRef> files) {
+        return command.buildFailed() ? Uni.createFrom().item(List.of()) : blobs.missing(tx, session.tenantId(), BlobService.hashes(files));
     }
 
-    private static Uni<Void> requested(SqlClient tx, Session session, Reload r, String requestedBy) {
+    private static Reload newReload(Session session, ReloadCommand command, long sequence, List<FileRef> files, List<String> missing) {
+        ReloadStatus status = command.buildFailed() ? ReloadStatus.RECORDED
+                : missing.isEmpty() ? ReloadStatus.ACCEPTED : ReloadStatus.WAITING_FOR_FILES;
+        return new Reload(session.id(), sequence, UUID.randomUUID(), command.clientSequence(), command.strategy().wire(), files,
+                command.changedPaths(), command.buildHash(), status, null, null, null, Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
+    }
+
+    /** The reload row, the session's new file list, the event its status calls for and the audit record. */
+    private Uni<ReloadOutcome> record(SqlClient tx, Caller caller, Session session, ReloadCommand command, Reload reload, List<String> missing) {
+        return reloads.insert(tx, reload, !command.buildFailed(), command.error(), command.diagnostics(), command.requestedBy())
+                .call(v -> command.buildFailed() ? Uni.createFrom().voidItem() : sessions.updateFiles(tx, session.id(), reload.files(), command.buildHash()))
+                .call(v -> emit(tx, session, command, reload))
+                .call(v -> audit.record(tx, caller, session.tenantId(), "reload", session.id(), reload.status().wire(), null))
+                .replaceWith(new ReloadOutcome(session.id(), reload.sequence(), reload.reloadId(), reload.status(), missing,
+                        command.clientSequence(), null));
+    }
+
+    private static Uni<Void> emit(SqlClient tx, Session session, ReloadCommand command, Reload reload) {
+        return switch (reload.status()) {
+            case RECORDED -> SessionEvents.emit(tx, session, EventTypes.RELOAD_RECORDED, new ReloadRecorded(session.id().toString(),
+                    reload.sequence(), reload.reloadId().toString(), false, command.error(), command.diagnostics(), command.durationMs(),
+                    command.buildHash(), command.clientSequence()));
+            case ACCEPTED -> requested(tx, session, reload, command.requestedBy());
+            case WAITING_FOR_FILES -> Uni.createFrom().voidItem(); // emitted once the last blob arrives
+        };
+    }
+
+    static Uni<Void> requested(SqlClient tx, Session session, Reload r, String requestedBy) {
         return SessionEvents.emit(tx, session, EventTypes.RELOAD_REQUESTED, new ReloadRequested(session.id().toString(), r.sequence(),
                 r.reloadId().toString(), r.strategy(), r.files(), r.changedFiles(), r.buildHash(), r.clientSequence(), r.requestedAt(),
                 requestedBy, null));
     }
 
-    /** Sends the reloads whose blobs have all arrived now; called on the transaction that recorded a blob. */
-    Uni<Void> releaseWaitingReloads(SqlClient tx, String tenant) {
-        return reloads.waitingForFiles(tx, tenant)
-                .flatMap(waiting -> Multi.createFrom().iterable(waiting)
-                        .onItem().transformToUniAndConcatenate(r -> blobs.missing(tx, tenant, BlobService.hashes(r.files()))
-                                .flatMap(missing -> !missing.isEmpty() ? Uni.createFrom().voidItem()
-                                        : reloads.markStatus(tx, r.sessionId(), r.sequence(), "accepted")
-                                        .flatMap(v -> sessions.findById(tx, r.sessionId()))
-                                        .flatMap(session -> requested(tx, session, r, "developer"))))
-                        .collect().last())
-                .replaceWithVoid();
-    }
-
-    private static List<FileRef> fileList(Session session, ReloadRequest request, String strategy, List<FileChanges.Change> changes) {
-        if (strategy.equals("rollback")) {
+    private static List<FileRef> fileList(Session session, ReloadCommand command) {
+        if (command.strategy() == Strategy.ROLLBACK) {
             return session.goodFiles() != null ? session.goodFiles() : session.files();
         }
-        if (request.files() != null) {
-            return request.files().stream().sorted(java.util.Comparator.comparing(FileRef::path)).toList();
+        if (command.files() != null) {
+            return command.files().stream().sorted(Comparator.comparing(FileRef::path)).toList();
         }
-        if (FileChanges.notificationOnly(session.files())) {
+        if (!session.hasBundle()) {
             // CONTRACT §3: no bundle, nothing to derive — changedFiles travel in the event as sent
             return List.of();
         }
         List<Violation> violations = BundleRules.newList();
-        List<FileRef> derived = FileChanges.apply(session.files(), changes, violations);
+        List<FileRef> derived = FileChanges.apply(session.files(), command.changes(), violations);
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
         return derived;
-    }
-
-    private static boolean hasError(List<BuildDiagnostic> diagnostics) {
-        return diagnostics != null && diagnostics.stream().anyMatch(d -> d != null && "error".equalsIgnoreCase(d.level()));
-    }
-
-    private static String errorText(ReloadRequest request) {
-        if (request.error() == null || request.error().isNull()) {
-            return null;
-        }
-        return request.error().isTextual() ? request.error().asText() : request.error().toString();
-    }
-
-    /** Polls the reload's row until the sandbox reported an outcome or {@code wait} elapsed (works across replicas). */
-    public Uni<ReloadOutcome> awaitOutcome(ReloadOutcome accepted, Duration wait) {
-        Instant deadline = Instant.now().plus(wait);
-        return poll(accepted, deadline);
-    }
-
-    private Uni<ReloadOutcome> poll(ReloadOutcome accepted, Instant deadline) {
-        return outbox.pool().withConnection(c -> reloads.find(c, accepted.sessionId(), accepted.sequence()))
-                .flatMap(r -> {
-                    if (r != null && r.result() != null) {
-                        return Uni.createFrom().item(accepted.withOutcome(new ReloadOutcome.SandboxOutcome(r.result(), r.durationMs(), r.resultError())));
-                    }
-                    if (Instant.now().isAfter(deadline)) {
-                        return Uni.createFrom().item(accepted);
-                    }
-                    return Uni.createFrom().nullItem().onItem().delayIt().by(Duration.ofMillis(20))
-                            .flatMap(x -> poll(accepted, deadline));
-                });
-    }
-
-    private static String write(ReloadOutcome o) {
-        try {
-            return EventCodec.mapper().writeValueAsString(o);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ReloadOutcome read(String json) {
-        try {
-            return EventCodec.mapper().readValue(json, ReloadOutcome.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.powerx.devhotload.session.service;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.security.Caller;
 import com.powerx.devhotload.session.domain.ReloadTokens;
@@ -24,15 +25,9 @@ public class SessionAccess {
         this.sessions = sessions;
     }
 
-    public static UUID parseId(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.invalid("sessionId", "must be a UUID");
-        }
-    }
 
     /** The session if the caller may see it; 401 without credentials or with a wrong token, 404 otherwise. */
+    @WithSpan("SessionAccess.resolve")
     public Uni<Session> resolve(SqlClient c, Caller caller, UUID id, boolean forUpdate) {
         if (caller.hasTenant()) {
             Uni<Session> found = forUpdate

@@ -1,5 +1,6 @@
 package com.powerx.devhotload.session.service;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.contracts.payload.SessionExpired;
 import com.powerx.devhotload.contracts.payload.SessionTerminated;
@@ -10,7 +11,7 @@ import com.powerx.devhotload.platform.security.Caller;
 import com.powerx.devhotload.session.config.DevApiConfig;
 import com.powerx.devhotload.session.domain.ReloadTokens;
 import com.powerx.devhotload.session.domain.Session;
-import com.powerx.devhotload.session.domain.SessionStatus;
+import com.powerx.devhotload.contracts.state.SessionStatus;
 import com.powerx.devhotload.session.repository.SessionRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -30,7 +31,7 @@ import java.util.UUID;
 public class SessionLifecycle {
 
     /** The answer to a terminate: the session and the note it ended with. */
-    public record Ended(UUID sessionId, String status, String note, UUID auditId) {
+    public record Ended(UUID sessionId, SessionStatus status, String note, UUID auditId) {
     }
 
     private final TransactionalOutbox outbox;
@@ -48,12 +49,12 @@ public class SessionLifecycle {
     }
 
     /** Ends a live session on {@code tx} and emits terminated/expired; null when it had already ended. */
-    Uni<Session> endInTx(SqlClient tx, Caller caller, UUID id, String status, String note, Instant at) {
+    Uni<Session> endInTx(SqlClient tx, Caller caller, UUID id, SessionStatus status, String note, Instant at) {
         return sessions.end(tx, id, status, note, at).flatMap(ended -> {
             if (ended == null) {
                 return Uni.createFrom().nullItem();
             }
-            Uni<Void> event = status.equals(SessionStatus.EXPIRED)
+            Uni<Void> event = status == SessionStatus.EXPIRED
                     ? SessionEvents.emit(tx, ended, EventTypes.SESSION_EXPIRED, new SessionExpired(ended.id().toString(), ended.lastReloadAt(), at))
                     : SessionEvents.emit(tx, ended, EventTypes.SESSION_TERMINATED, new SessionTerminated(ended.id().toString(), note, note,
                     caller == null ? "system" : AuditLog.actor(caller, id), at));
@@ -62,6 +63,7 @@ public class SessionLifecycle {
     }
 
     /** Terminates (idempotently: an ended session answers with its current status and note). */
+    @WithSpan("SessionLifecycle.terminate")
     public Uni<Ended> terminate(Caller caller, UUID id, String note, String action) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return outbox.inTransaction(tx -> access.resolve(tx, caller, id, true)
@@ -77,6 +79,7 @@ public class SessionLifecycle {
      * Extends the idle expiry; 410 for an ended session. Audited like every state-changing call (CONTRACT.md §3):
      * a CLI beats about twice a minute, a row each, which the audit query's filters handle.
      */
+    @WithSpan("SessionLifecycle.heartbeat")
     public Uni<Instant> heartbeat(Caller caller, UUID id) {
         return outbox.inTransaction(tx -> access.resolve(tx, caller, id, false)
                 .flatMap(session -> sessions.touch(tx, id, Instant.now().plus(config.sessionTtl()))
@@ -89,6 +92,7 @@ public class SessionLifecycle {
     }
 
     /** Extends the expiry for a read made with the session's own token (CONTRACT.md §3). */
+    @WithSpan("SessionLifecycle.touchForTokenRead")
     public Uni<Void> touchForTokenRead(Caller caller, Session session) {
         if (caller.kind() != Caller.Kind.RELOAD_TOKEN || !session.isLive()) {
             return Uni.createFrom().voidItem();
@@ -97,6 +101,7 @@ public class SessionLifecycle {
     }
 
     /** Issues a new reload token for an active session; the old one stops working at once. */
+    @WithSpan("SessionLifecycle.resume")
     public Uni<String> resume(Caller caller, UUID id) {
         if (!caller.hasTenant()) {
             throw ApiException.unauthorized("developer credentials required to resume a session");
@@ -109,8 +114,8 @@ public class SessionLifecycle {
             Instant expiresAt = Instant.now().plus(config.sessionTtl());
             return sessions.replaceTokenHash(tx, id, ReloadTokens.hash(token))
                     .flatMap(v -> sessions.touch(tx, id, expiresAt))
-                    .flatMap(v -> SessionEvents.emit(tx, session, EventTypes.SESSION_UPDATED, new SessionUpdated(id.toString(), session.status(),
-                            session.sandboxState(), null, null, expiresAt, ReloadTokens.hashHex(token), null, "resumed")))
+                    .flatMap(v -> SessionEvents.emit(tx, session, EventTypes.SESSION_UPDATED, new SessionUpdated(id.toString(), session.status().wire(),
+                            session.sandboxState().wire(), null, null, expiresAt, ReloadTokens.hashHex(token), null, "resumed")))
                     .flatMap(v -> audit.record(tx, caller, session.tenantId(), "resume", id, "success", null))
                     .replaceWith(token);
         }));

@@ -1,9 +1,10 @@
 package com.powerx.devhotload.session.service;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
 import com.powerx.devhotload.platform.security.Caller;
-import com.powerx.devhotload.session.domain.SessionStatus;
+import com.powerx.devhotload.contracts.state.SessionStatus;
 import com.powerx.devhotload.session.repository.SessionRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,7 @@ public class SessionPurge {
     }
 
     /** Terminates the live sessions being purged (emitting their events) and returns their ids. */
-    private Uni<List<UUID>> endLive(SqlClient tx, Caller caller, String tenant, String pluginId, List<String> liveStatuses, Instant now) {
+    private Uni<List<UUID>> endLive(SqlClient tx, Caller caller, String tenant, String pluginId, List<SessionStatus> liveStatuses, Instant now) {
         if (liveStatuses.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -45,17 +46,18 @@ public class SessionPurge {
                         .collect().asList());
     }
 
-    public Uni<List<UUID>> purge(Caller caller, String pluginId, List<String> statuses, boolean forced) {
+    @WithSpan("SessionPurge.purge")
+    public Uni<List<UUID>> purge(Caller caller, String pluginId, List<SessionStatus> statuses, boolean forced) {
         String tenant = caller.requireTenant();
-        List<String> targets = statuses.isEmpty() ? List.of(SessionStatus.TERMINATED) : statuses;
+        List<SessionStatus> targets = statuses.isEmpty() ? List.of(SessionStatus.TERMINATED) : statuses;
         boolean touchesLive = targets.stream().anyMatch(SessionStatus::isLive);
         if (touchesLive && !forced) {
             throw ApiException.badRequest("force_required",
                     "purging pending or active sessions needs force=true and confirm=true (or X-Force-Delete: true)");
         }
         Instant now = Instant.now();
-        List<String> endedStatuses = targets.stream().filter(st -> !SessionStatus.isLive(st)).toList();
-        List<String> liveStatuses = targets.stream().filter(SessionStatus::isLive).toList();
+        List<SessionStatus> endedStatuses = targets.stream().filter(st -> !st.isLive()).toList();
+        List<SessionStatus> liveStatuses = targets.stream().filter(SessionStatus::isLive).toList();
         return outbox.inTransaction(tx -> endLive(tx, caller, tenant, pluginId, liveStatuses, now)
                 .flatMap(endedIds -> sessions.purge(tx, tenant, pluginId, endedStatuses, endedIds))
                 .call(ids -> audit.record(tx, caller, tenant, "purge", null, "deleted " + ids.size(), forced ? "force" : null)));

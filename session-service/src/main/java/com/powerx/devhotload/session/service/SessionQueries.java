@@ -1,5 +1,7 @@
 package com.powerx.devhotload.session.service;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import com.powerx.devhotload.contracts.state.SessionStatus;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
 import com.powerx.devhotload.platform.security.Caller;
@@ -12,14 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Reads of sessions, always scoped to what the caller may see. */
 @ApplicationScoped
 public class SessionQueries {
 
-    private static final Set<String> STATUSES = Set.of("pending", "active", "terminated", "expired");
 
     /** A page of sessions. */
     public record Page(List<Session> items, long total) {
@@ -45,28 +45,31 @@ public class SessionQueries {
     }
 
     /** One session; a read with the session's own token extends its expiry. */
+    @WithSpan("SessionQueries.get")
     public Uni<Session> get(Caller caller, UUID id) {
         return outbox.pool().withConnection(c -> access.resolve(c, caller, id, false))
                 .call(session -> lifecycle.touchForTokenRead(caller, session));
     }
 
     /** {@code status} values, repeated and/or comma-separated; none or {@code all} means every status. */
-    public static List<String> parseStatuses(List<String> raw) {
-        List<String> out = new ArrayList<>();
+    public static List<SessionStatus> parseStatuses(List<String> raw) {
+        List<SessionStatus> out = new ArrayList<>();
         for (String value : raw == null ? List.<String>of() : raw) {
             for (String s : value.split(",")) {
                 String status = s.trim();
                 if (status.isEmpty() || status.equals("all")) continue;
-                if (!STATUSES.contains(status)) {
+                try {
+                    out.add(SessionStatus.from(status));
+                } catch (IllegalArgumentException e) {
                     throw ApiException.invalid("status", "must be pending, active, terminated, expired or all");
                 }
-                out.add(status);
             }
         }
         return out;
     }
 
-    public Uni<Page> list(String tenant, String pluginId, String developerId, String query, List<String> statuses, int limit, int offset) {
+    @WithSpan("SessionQueries.list")
+    public Uni<Page> list(String tenant, String pluginId, String developerId, String query, List<SessionStatus> statuses, int limit, int offset) {
         return outbox.pool().withConnection(c -> sessions.list(c, tenant, pluginId, developerId, query, statuses, limit, offset)
                 .flatMap(items -> sessions.count(c, tenant, pluginId, developerId, query, statuses).map(total -> new Page(items, total))));
     }
@@ -77,8 +80,9 @@ public class SessionQueries {
         return caller.isGlobalAdmin() ? null : caller.tenantId();
     }
 
+    @WithSpan("SessionQueries.metrics")
     public Uni<Metrics> metrics(String tenant) {
-        return outbox.pool().withConnection(c -> sessions.count(c, tenant, null, null, null, List.of("active"))
+        return outbox.pool().withConnection(c -> sessions.count(c, tenant, null, null, null, List.of(SessionStatus.ACTIVE))
                 .flatMap(active -> reloads.lastHourStats(c, tenant)
                         .map(stats -> new Metrics(active, stats[0], stats[1], stats[2]))));
     }

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The one way services build a Kafka producer: acks=all and idempotence, as ARCHITECTURE.md requires. */
+/** The one way services build a Kafka producer: acks=all and idempotence, as docs/architecture.md requires. */
 public final class EventProducers {
 
     private EventProducers() {

@@ -1,4 +1,4 @@
-package com.powerx.devhotload.session;
+package com.powerx.devhotload.session.rest;
 
 import com.powerx.devhotload.devstack.LocalTokens;
 import io.restassured.http.ContentType;

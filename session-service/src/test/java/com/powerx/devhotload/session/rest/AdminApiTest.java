@@ -1,4 +1,4 @@
-package com.powerx.devhotload.session;
+package com.powerx.devhotload.session.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static com.powerx.devhotload.session.DevApi.as;
+import static com.powerx.devhotload.session.rest.DevApi.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,4 +1,4 @@
-package com.powerx.devhotload.session;
+package com.powerx.devhotload.session.rest;
 
 import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.contracts.Topics;
@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static com.powerx.devhotload.session.DevApi.as;
-import static com.powerx.devhotload.session.DevApi.register;
-import static com.powerx.devhotload.session.DevApi.sha256;
+import static com.powerx.devhotload.session.rest.DevApi.as;
+import static com.powerx.devhotload.session.rest.DevApi.register;
+import static com.powerx.devhotload.session.rest.DevApi.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 

@@ -1,4 +1,4 @@
-package com.powerx.devhotload.session;
+package com.powerx.devhotload.session.rest;
 
 import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.contracts.Topics;
@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static com.powerx.devhotload.session.DevApi.as;
-import static com.powerx.devhotload.session.DevApi.reload;
-import static com.powerx.devhotload.session.DevApi.withToken;
+import static com.powerx.devhotload.session.rest.DevApi.as;
+import static com.powerx.devhotload.session.rest.DevApi.reload;
+import static com.powerx.devhotload.session.rest.DevApi.withToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package com.powerx.devhotload.session;
+package com.powerx.devhotload.session.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static com.powerx.devhotload.session.DevApi.as;
-import static com.powerx.devhotload.session.DevApi.register;
+import static com.powerx.devhotload.session.rest.DevApi.as;
+import static com.powerx.devhotload.session.rest.DevApi.register;
 import static org.hamcrest.Matchers.equalTo;
 
 /** PX_DEV_PLUGIN_HOTLOAD=false closes the Dev API; PX_ADMIN_DEV_MODE=0 hides the admin API. */

@@ -1,4 +1,4 @@
-package com.powerx.devhotload.session;
+package com.powerx.devhotload.session.rest;
 
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventTypes;
@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.powerx.devhotload.session.DevApi.as;
-import static com.powerx.devhotload.session.DevApi.file;
-import static com.powerx.devhotload.session.DevApi.pluginId;
-import static com.powerx.devhotload.session.DevApi.register;
+import static com.powerx.devhotload.session.rest.DevApi.as;
+import static com.powerx.devhotload.session.rest.DevApi.file;
+import static com.powerx.devhotload.session.rest.DevApi.pluginId;
+import static com.powerx.devhotload.session.rest.DevApi.register;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package com.powerx.devhotload.session;
+package com.powerx.devhotload.session.rest;
 
 import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.contracts.Topics;
@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.powerx.devhotload.session.DevApi.as;
-import static com.powerx.devhotload.session.DevApi.file;
-import static com.powerx.devhotload.session.DevApi.register;
-import static com.powerx.devhotload.session.DevApi.sha256;
-import static com.powerx.devhotload.session.DevApi.upload;
+import static com.powerx.devhotload.session.rest.DevApi.as;
+import static com.powerx.devhotload.session.rest.DevApi.file;
+import static com.powerx.devhotload.session.rest.DevApi.register;
+import static com.powerx.devhotload.session.rest.DevApi.sha256;
+import static com.powerx.devhotload.session.rest.DevApi.upload;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
