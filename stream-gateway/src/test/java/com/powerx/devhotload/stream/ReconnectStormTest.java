@@ -3,6 +3,7 @@ package com.powerx.devhotload.stream;
 import com.powerx.devhotload.devstack.DevStackResource;
 import com.powerx.devhotload.stream.support.GatewayTest;
 import com.powerx.devhotload.stream.support.Poll;
+import com.powerx.devhotload.stream.support.Soak;
 import com.powerx.devhotload.stream.support.SseClient;
 import com.powerx.devhotload.stream.support.TestEvents;
 import com.powerx.devhotload.stream.support.Tokens;
@@ -13,7 +14,10 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +105,13 @@ class ReconnectStormTest extends GatewayTest {
         assertThat(opened.get()).isEqualTo(CYCLES);
         awaitIdle();
         assertThat(tailConnections()).isEqualTo(tailConnectionsBefore).isEqualTo(1);
+    }
+
+    /** The same, {@code -Dstream.soak=<rounds>} times in a row ({@code bench/stream/soak}); skipped otherwise. */
+    @TestFactory
+    @EnabledIfSystemProperty(named = Soak.ROUNDS, matches = "[1-9][0-9]*")
+    Stream<DynamicTest> reconnectStormSoak() {
+        return Soak.rounds("reconnect storm", this::aReconnectStormLeavesNoSubscriberTailOrConnectionBehind);
     }
 
     private long tailConnections() throws Exception {

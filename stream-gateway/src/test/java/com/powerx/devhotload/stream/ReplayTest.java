@@ -5,6 +5,7 @@ import com.powerx.devhotload.contracts.EventSources;
 import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.devstack.DevStackResource;
 import com.powerx.devhotload.stream.support.GatewayTest;
+import com.powerx.devhotload.stream.support.Soak;
 import com.powerx.devhotload.stream.support.SseClient;
 import com.powerx.devhotload.stream.support.SseFrame;
 import com.powerx.devhotload.stream.support.TestEvents;
@@ -16,7 +17,10 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +95,13 @@ class ReplayTest extends GatewayTest {
                     .containsExactlyElementsOf(expected.stream().map(SseFrame::id).toList());
             assertThat(eventIds(received)).containsExactlyElementsOf(ids(published));
         }
+    }
+
+    /** The same, {@code -Dstream.soak=<rounds>} times in a row ({@code bench/stream/soak}); skipped otherwise. */
+    @TestFactory
+    @EnabledIfSystemProperty(named = Soak.ROUNDS, matches = "[1-9][0-9]*")
+    Stream<DynamicTest> reconnectingWhilePublishingSoak() {
+        return Soak.rounds("reconnecting while publishing", this::reconnectingRepeatedlyWhilePublishingLosesAndRepeatsNothing);
     }
 
     @Test

@@ -162,29 +162,38 @@ final class SseConnection implements FeedMember {
 
     private void goLive(StreamId position) {
         state = State.JOINING;
-        tail.goLive(this, position).onComplete(ar -> context.runOnContext(v -> {
-            if (state != State.JOINING) {
-                return;
-            }
-            if (ar.failed()) {
-                finish();
-                return;
-            }
-            switch (ar.result()) {
-                case JoinOutcome.Joined joined -> {
-                    cursor = joined.position();
-                    state = State.LIVE;
-                    SessionBinding binding = subscription.binding();
-                    if (binding != null && binding.alreadyEnded()) {
-                        endOfSession(null);
-                    }
+        tail.goLive(this, position);
+    }
+
+    /**
+     * The answer takes the same path as the entries ({@link #onLive}): a task on this connection's loop, queued from
+     * the tail's loop in the order the tail acted, so LIVE is set before the first entry handed over after the join.
+     * (A future completed on the tail's loop, with a listener this thread registered after the call, let the next
+     * run of entries be queued first whenever the tail answered before the registration: that run was dropped.)
+     */
+    @Override
+    public void onJoin(JoinOutcome outcome) {
+        context.runOnContext(v -> joined(outcome));
+    }
+
+    private void joined(JoinOutcome outcome) {
+        if (state != State.JOINING) {
+            return;
+        }
+        switch (outcome) {
+            case JoinOutcome.Joined joined -> {
+                cursor = joined.position();
+                state = State.LIVE;
+                SessionBinding binding = subscription.binding();
+                if (binding != null && binding.alreadyEnded()) {
+                    endOfSession(null);
                 }
-                case JoinOutcome.Behind behind -> {
-                    state = State.REPLAYING;
-                    replayNext();
-                }
             }
-        }));
+            case JoinOutcome.Behind behind -> {
+                state = State.REPLAYING;
+                replayNext();
+            }
+        }
     }
 
     // ---- live ---------------------------------------------------------------------------------------------------
@@ -193,6 +202,12 @@ final class SseConnection implements FeedMember {
     public void onLive(List<StreamEntry> entries) {
         context.runOnContext(v -> {
             if (state != State.LIVE) {
+                if (state == State.REPLAYING || state == State.JOINING) {
+                    // Entries before the answer to goLive: never expected. Dropping them would be a silent hole;
+                    // ending makes the client resume from its Last-Event-ID instead.
+                    Log.errorf("live entries reached a %s stream of tenant %s; ending it", state, subscription.tenant());
+                    finish();
+                }
                 return;
             }
             try {

@@ -9,8 +9,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -34,10 +32,12 @@ import java.util.Set;
  * over the replay streams of every tenant that has subscribers here. Each replica tails Redis itself, so every
  * replica serves its own subscribers, with the ids the stream assigned, whatever Kafka partitions it owns.
  * <p>
- * All state is confined to one Vert.x context; members hear from it through {@link FeedMember#onLive}. A member
- * switches from replay to live with {@link #goLive}, which is decided on that context against the position the
- * loop has dispatched: entries up to it are the member's to replay, entries after it are handed over live.
- * That is what makes the switch free of gaps and duplicates.
+ * All state is confined to one Vert.x context; members hear from it through {@link FeedMember}'s callbacks. A
+ * member switches from replay to live with {@link #goLive}, which is decided on that context against the position
+ * the loop has dispatched: entries up to it are the member's to replay, entries after it are handed over live.
+ * The answer ({@link FeedMember#onJoin}) and the entries ({@link FeedMember#onLive}) leave this context by one
+ * path, in the order they happened, so a member always takes its answer before the first entry handed over after
+ * it. That is what makes the switch free of gaps and duplicates.
  */
 @ApplicationScoped
 public class LiveTail {
@@ -101,21 +101,21 @@ public class LiveTail {
 
     /**
      * Asks to receive entries live. {@code cursor} null means "from now on"; otherwise the member has read
-     * everything up to {@code cursor} and is {@link JoinOutcome.Behind} if the loop has dispatched beyond it.
+     * everything up to {@code cursor} and is {@link JoinOutcome.Behind} if the loop has dispatched beyond it. The
+     * answer comes through {@link FeedMember#onJoin}, from this loop, before any entry dispatched after it.
      */
-    public Future<JoinOutcome> goLive(FeedMember member, StreamId cursor) {
-        Promise<JoinOutcome> outcome = Promise.promise();
+    public void goLive(FeedMember member, StreamId cursor) {
         context.runOnContext(v -> {
             Feed feed = feeds.get(member.subscription().tenant());
             if (feed == null || !feed.attached.contains(member)) {
-                outcome.fail(new IllegalStateException("goLive without attach"));
-            } else if (!feed.ready) {
-                feed.waiting.add(() -> decide(feed, member, cursor, outcome));
+                return; // detached before its turn: the member has ended and expects no answer
+            }
+            if (!feed.ready) {
+                feed.waiting.add(() -> decide(feed, member, cursor));
             } else {
-                decide(feed, member, cursor, outcome);
+                decide(feed, member, cursor);
             }
         });
-        return outcome.future();
     }
 
     /** Forgets a member; a tenant without members is no longer read. */
@@ -137,14 +137,15 @@ public class LiveTail {
         });
     }
 
-    private void decide(Feed feed, FeedMember member, StreamId cursor, Promise<JoinOutcome> outcome) {
+    private void decide(Feed feed, FeedMember member, StreamId cursor) {
         if (!feed.attached.contains(member)) {
-            outcome.fail(new IllegalStateException("member left"));
-        } else if (cursor == null || !feed.position.isAfter(cursor)) {
+            return; // left while the feed was starting
+        }
+        if (cursor == null || !feed.position.isAfter(cursor)) {
             feed.index(member);
-            outcome.complete(new JoinOutcome.Joined(cursor == null ? feed.position : cursor));
+            member.onJoin(new JoinOutcome.Joined(cursor == null ? feed.position : cursor));
         } else {
-            outcome.complete(new JoinOutcome.Behind(feed.position));
+            member.onJoin(new JoinOutcome.Behind(feed.position));
         }
     }
 

@@ -12,6 +12,7 @@ import com.powerx.devhotload.stream.Subscription;
 import com.powerx.devhotload.stream.config.StreamConfig;
 import com.powerx.devhotload.stream.repository.SessionDirectory;
 import com.powerx.devhotload.stream.repository.SessionDirectory.KnownSession;
+import com.powerx.devhotload.stream.repository.SessionDirectory.TokenOwner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,13 +65,29 @@ public class StreamAccess {
         }
         String sessionId = request.sessionIds().getFirst();
         String sha256 = sha256Hex(token);
-        return Futures.awaitPresent(vertx, () -> sessions.findToken(sha256), graceMillis()).map(owner -> {
+        return Futures.awaitPresent(vertx, () -> checkToken(sha256, sessionId), graceMillis()).map(check -> {
+            TokenOwner owner = check == null ? null : check.owner();
             // The same answer whether the token is unknown or belongs to another session: it reveals nothing.
             if (owner == null || !MessageDigest.isEqual(bytes(owner.sessionId()), bytes(sessionId))) {
                 throw ApiException.unauthorized("reload token is not valid for this session");
             }
             return subscription(owner.tenant(), request, new SessionBinding(sessionId, sha256, false));
         });
+    }
+
+    /** What a reload token was found to be: its owner, or none although the session it names is known. */
+    private record TokenCheck(TokenOwner owner) {
+    }
+
+    /**
+     * Settled (non-null) once the token is known, or once the session is: a session the gateway has learned came
+     * with its token hash in the same write, so waiting could not make an unknown token valid and a wrong token
+     * is answered at once. Only a session not heard of yet may be one registered a moment ago.
+     */
+    private Future<TokenCheck> checkToken(String sha256, String sessionId) {
+        return sessions.findToken(sha256).compose(owner -> owner != null
+                ? Future.succeededFuture(new TokenCheck(owner))
+                : sessions.find(sessionId).map(known -> known == null ? null : new TokenCheck(null)));
     }
 
     private Future<Subscription> byTenantMember(Caller caller, StreamRequest request) {

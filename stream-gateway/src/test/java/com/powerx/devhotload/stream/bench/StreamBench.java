@@ -31,7 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Benchmarks P3 and P7 of ARCHITECTURE.md against running gateway process(es), with the raw Kafka produce→consume
+ * Benchmarks P3 and P7 (docs/architecture.md) against running gateway process(es), with the raw Kafka produce→consume
  * latency of the same events as the floor, plus a reconnect storm and a two-replica id check. Run by
  * {@code bench/stream/run}, which starts the infrastructure and the gateways; results are printed as Markdown.
  */
