@@ -1,7 +1,8 @@
 // A probe, not a sample: answers with the names of the environment variables the plugin can see, so tests can show
-// that a sandbox inherits none of the orchestrator's secrets (database password, service token, keys).
+// that a sandbox sees exactly PATH, HOME, LANG, TZ and its manifest's env (plugin.json), and nothing of the
+// orchestrator (database password, service token, keys) or of the harness (its PX_SANDBOX_* settings).
 export const handlers = {
   async env() {
-    return { names: Object.keys(process.env).sort() };
+    return { names: Object.keys(process.env).sort(), greeting: process.env.PROBE_GREETING ?? null };
   },
 };

@@ -33,7 +33,7 @@ THINK_TIME_S = 0.15
 class HarnessProcess:
     """One harness process and the orchestrator's end of its control socket."""
 
-    def __init__(self, runtime, scratch, extra_env=None):
+    def __init__(self, runtime, scratch, extra_env=None, base_env=None):
         self.runtime = runtime
         self.socket_path = tempfile.mktemp(prefix="ctl-", suffix=".sock", dir=scratch)
         server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -44,7 +44,7 @@ class HarnessProcess:
             command = ["node", os.path.join(HARNESS_DIR, "harness.mjs")]
         else:
             command = ["python3", "-u", os.path.join(HARNESS_DIR, "harness.py")]
-        env = dict(os.environ)
+        env = dict(os.environ if base_env is None else base_env)
         env.update({
             "PX_SANDBOX_CONTROL": self.socket_path,
             "PX_SANDBOX_SESSION": "test-session",
@@ -185,8 +185,8 @@ class HarnessContract:
             process.kill()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
-    def start(self, **env):
-        process = HarnessProcess(self.runtime, self.scratch, env)
+    def start(self, base_env=None, **env):
+        process = HarnessProcess(self.runtime, self.scratch, env, base_env)
         self.processes.append(process)
         self.assertEqual(process.hello["runtime"], self.runtime)
         self.assertEqual(process.hello["pid"], process.proc.pid)
@@ -521,6 +521,38 @@ class HarnessContract:
         twice = process.request("load", dir=self.bundle(self.v1), sequence=2)
         self.assertIn("use reload", twice["error"]["message"])
 
+    def test_the_plugin_sees_path_home_lang_tz_and_its_declared_env_only(self):
+        # Started as the orchestrator starts it (plus a variable it would never pass): the harness's own
+        # PX_SANDBOX_* settings and anything else are gone before plugin code runs.
+        process = self.start(base_env={"PATH": os.environ["PATH"], "HOME": self.scratch, "LANG": "C.UTF-8",
+                                       "TZ": "UTC", "ORCHESTRATOR_SECRET": "s3cr3t"})
+        base = ["HOME", "LANG", "PATH", "TZ"]
+        process.call("load", dir=self.bundle(self.env_probe), sequence=1,
+                     env={"PROBE_GREETING": "hello", "PROBE_MODE": "strict"})
+        seen = process.invoke("env")["result"]
+        self.assertEqual(seen["names"], sorted(base + ["PROBE_GREETING", "PROBE_MODE"]))
+        self.assertEqual(seen["greeting"], "hello")
+
+        # A reload brings the new version's env, and only it.
+        self.assertEqual(process.call("reload", dir=self.bundle(self.env_probe), sequence=2,
+                                      env={"PROBE_GREETING": "v2"})["result"], "reloaded")
+        seen = process.invoke("env")["result"]
+        self.assertEqual(seen["names"], sorted(base + ["PROBE_GREETING"]))
+        self.assertEqual(seen["greeting"], "v2")
+
+        # A reload that is rolled back leaves the serving version with its own env.
+        self.assertEqual(process.call("reload", dir=self.broken("syntax-error"), sequence=3,
+                                      env={"BROKEN_VERSION": "1"})["result"], "rolled-back")
+        seen = process.invoke("env")["result"]
+        self.assertEqual(seen["names"], sorted(base + ["PROBE_GREETING"]))
+        self.assertEqual(seen["greeting"], "v2")
+
+        bad = process.request("reload", dir=self.bundle(self.env_probe), sequence=4, env={"A=B": "x"})
+        self.assertFalse(bad["ok"])
+        self.assertEqual(bad["error"]["code"], "BAD_REQUEST")
+        bad = process.request("reload", dir=self.bundle(self.env_probe), sequence=4, env={"PORT": 8080})
+        self.assertFalse(bad["ok"])
+
     def test_memory_limit_is_accepted(self):
         process = self.start(**self.memory_limit_env)
         self.load_counter(process)
@@ -552,6 +584,7 @@ class HarnessContract:
 class NodeHarnessTest(HarnessContract, unittest.TestCase):
     runtime = "node"
     v1, v2 = "counter-node", "counter-node-v2"
+    env_probe = "env-probe"
     log_source = "console"
     hooks = {"setup": "setup", "teardown": "teardown", "setReloadState": "setReloadState", "onReload": "onReload",
              "throwingSetupHook": "setup"}
@@ -647,6 +680,7 @@ class NodeHarnessTest(HarnessContract, unittest.TestCase):
 class PythonHarnessTest(HarnessContract, unittest.TestCase):
     runtime = "python"
     v1, v2 = "counter-python", "counter-python-v2"
+    env_probe = "env-probe-python"
     log_source = "logging"
     hooks = {"setup": "setup_async", "teardown": "teardown_async", "setReloadState": "set_reload_state",
              "onReload": "on_reload_async", "throwingSetupHook": "on_reload_async"}

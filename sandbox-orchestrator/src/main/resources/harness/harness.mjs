@@ -44,6 +44,17 @@ const config = {
 };
 const startedAt = performance.now();
 
+// The plugin's environment (CONTRACT.md §4) is PATH, HOME, LANG and TZ as the orchestrator passed them, plus each
+// version's declared env (the manifest's `env` map, sent with load and reload). Everything else, this harness's own
+// PX_SANDBOX_* settings above all, leaves the process environment here, before any plugin code runs: Workers copy
+// process.env when they are created, and child processes inherit the real environment, which delete changes too.
+const PLUGIN_BASE_ENV = ['PATH', 'HOME', 'LANG', 'TZ'];
+const baseEnv = Object.fromEntries(PLUGIN_BASE_ENV.filter((name) => process.env[name] !== undefined)
+  .map((name) => [name, process.env[name]]));
+for (const name of Object.keys(process.env)) {
+  if (!Object.hasOwn(baseEnv, name)) delete process.env[name];
+}
+
 // ---------------------------------------------------------------------------------------------- errors
 
 /** A failure to report on the wire: info = {message, stack, phase?, hook?, timeout?, code?, name?}. */
@@ -56,6 +67,18 @@ class HarnessError extends Error {
 
 function badRequest(message) {
   return new HarnessError({ message, phase: 'protocol', code: 'BAD_REQUEST' });
+}
+
+/** A version's environment: the base plus the `env` of a load or reload (names without "=", string values). */
+function versionEnv(declared) {
+  if (declared === undefined || declared === null) return { ...baseEnv };
+  if (typeof declared !== 'object' || Array.isArray(declared)) throw badRequest('"env" must be an object of strings');
+  for (const [name, value] of Object.entries(declared)) {
+    if (name === '' || name.includes('=') || name.includes('\0') || typeof value !== 'string' || value.includes('\0')) {
+      throw badRequest(`"env" entry ${JSON.stringify(name)} must be a name without "=" with a string value`);
+    }
+  }
+  return { ...baseEnv, ...declared };
 }
 
 function withPhase(err, phase, hook) {
@@ -208,8 +231,9 @@ function refillStandby() {
 
 /** One loaded plugin version = one Worker. */
 class PluginVersion {
-  constructor({ dir, entry, entryFile, sequence }) {
+  constructor({ dir, entry, entryFile, sequence, env }) {
     this.dir = dir;
+    this.env = env;
     this.entry = entry;
     this.entryFile = entryFile;
     this.sequence = sequence;
@@ -420,12 +444,12 @@ class Sandbox {
   }
 
   // New Worker + import (phase load) + construct (phase init). The Worker is retired on failure.
-  async startVersion(dir, entry, entryFile, sequence, phases) {
+  async startVersion(dir, entry, entryFile, sequence, phases, env) {
     let version = null;
     try {
       await this.timed(phases, 'load', null, async () => {
-        version = new PluginVersion({ dir, entry, entryFile, sequence });
-        await version.call('import', { entryFile, sequence }, config.hookTimeoutMs, `loading ${entry}`);
+        version = new PluginVersion({ dir, entry, entryFile, sequence, env });
+        await version.call('import', { entryFile, sequence, env }, config.hookTimeoutMs, `loading ${entry}`);
       });
       const shape = await this.timed(phases, 'init', 'construct',
         () => version.call('construct', {}, config.hookTimeoutMs, 'construct'));
@@ -466,10 +490,11 @@ class Sandbox {
         throw badRequest(`sequence ${this.active.sequence} is already loaded; use reload`);
       }
       const { entry, entryFile } = this.resolveEntry(req.dir, req.entry);
+      const env = versionEnv(req.env);
       const state = req.state ?? null;
       const t0 = performance.now();
       const phases = {};
-      const version = await this.startVersion(req.dir, entry, entryFile, req.sequence, phases);
+      const version = await this.startVersion(req.dir, entry, entryFile, req.sequence, phases, env);
       try {
         await this.initialise(version, state, state === null ? 'load' : 'restore', phases);
       } catch (err) {
@@ -495,9 +520,10 @@ class Sandbox {
           code: 'NOT_LOADED' });
       }
       const { entry, entryFile } = this.resolveEntry(req.dir, req.entry);
+      const env = versionEnv(req.env);
       this.reloading = true;
       try {
-        return await this.swap(old, req.dir, entry, entryFile, req.sequence);
+        return await this.swap(old, req.dir, entry, entryFile, req.sequence, env);
       } finally {
         this.reloading = false;
       }
@@ -505,7 +531,7 @@ class Sandbox {
   }
 
   // getReloadState (old) -> teardown (old) -> load new -> construct -> setReloadState(state) -> onReload.
-  async swap(old, dir, entry, entryFile, sequence) {
+  async swap(old, dir, entry, entryFile, sequence, env) {
     const t0 = performance.now();
     const phases = {};
     let state = old.lastState;
@@ -524,7 +550,7 @@ class Sandbox {
         await this.timed(phases, 'teardown', 'teardown',
           () => this.hook(old, 'teardown', { ctx: { reason: 'reload', nextSequence: sequence } }));
       }
-      next = await this.startVersion(dir, entry, entryFile, sequence, phases);
+      next = await this.startVersion(dir, entry, entryFile, sequence, phases, env);
       if (state !== null && next.hooks.has('setReloadState')) {
         await this.timed(phases, 'restoreState', 'setReloadState', () => this.hook(next, 'setReloadState', { state }));
       }
@@ -568,7 +594,7 @@ class Sandbox {
       old.retire();
       try {
         const scratch = {};
-        const fresh = await this.startVersion(old.dir, old.entry, old.entryFile, old.sequence, scratch);
+        const fresh = await this.startVersion(old.dir, old.entry, old.entryFile, old.sequence, scratch, old.env);
         try {
           await this.initialise(fresh, state, 'rollback', scratch);
         } catch (e) {

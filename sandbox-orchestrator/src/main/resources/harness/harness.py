@@ -47,8 +47,35 @@ HOOK_NAMES = ("setup_async", "teardown_async", "get_reload_state", "set_reload_s
 LOAD_PHASES = ("loadMs", "initMs", "restoreStateMs")
 RELOAD_PHASES = ("saveStateMs", "teardownMs", "loadMs", "initMs", "restoreStateMs", "onReloadMs")
 LEVELS = {logging.DEBUG: "debug", logging.INFO: "info", logging.WARNING: "warn", logging.ERROR: "error"}
+# The plugin's environment (CONTRACT.md §4): these, as the orchestrator passed them, plus the active version's
+# declared env (the manifest's `env` map, sent with load and reload). Nothing else, this harness's own PX_SANDBOX_*
+# settings above all: they are read once at start and then removed from os.environ (and so from child processes).
+PLUGIN_BASE_ENV = ("PATH", "HOME", "LANG", "TZ")
 
 harness_log = logging.getLogger("px.harness")
+
+
+def version_env(declared):
+    """The declared env of a load or reload: names without "=", string values."""
+    if declared is None:
+        return {}
+    if not isinstance(declared, dict):
+        raise bad_request('"env" must be an object of strings')
+    for name, value in declared.items():
+        if not name or "=" in name or "\0" in name or not isinstance(value, str) or "\0" in value:
+            raise bad_request(f'"env" entry {json.dumps(name)} must be a name without "=" with a string value')
+    return dict(declared)
+
+
+def use_environment(base, declared):
+    """Makes os.environ exactly base + declared (the process environment, so child processes see the same)."""
+    wanted = {**base, **declared}
+    for name in list(os.environ):
+        if name not in wanted:
+            del os.environ[name]
+    for name, value in wanted.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
 
 
 def positive_int(value, default):
@@ -270,9 +297,10 @@ class ModuleSpace:
 class VersionRuntime:
     """One plugin version: its own thread and asyncio loop, its module objects and plugin object."""
 
-    def __init__(self, harness, sequence, bundle_dir, entry, entry_file):
+    def __init__(self, harness, sequence, bundle_dir, entry, entry_file, env=None):
         self.harness = harness
         self.sequence = sequence
+        self.env = env or {}
         self.dir = bundle_dir
         self.entry = entry
         self.entry_file = entry_file
@@ -589,6 +617,7 @@ class Harness:
         self.exit_code = None
         self.started = time.monotonic()
         self.tasks = set()
+        self.base_env = {name: os.environ[name] for name in PLUGIN_BASE_ENV if name in os.environ}
 
     # --- wire
 
@@ -719,7 +748,11 @@ class Harness:
         if runtime.thread.is_alive():
             self.retired.append(runtime)
 
-    async def start_version(self, bundle_dir, entry, entry_file, sequence, phases, reuse=None):
+    def use_env(self, runtime):
+        """The process environment of runtime (None: no version), set before its code runs again."""
+        use_environment(self.base_env, runtime.env if runtime is not None else {})
+
+    async def start_version(self, bundle_dir, entry, entry_file, sequence, phases, reuse=None, env=None):
         """New thread + import (phase load) + register (phase init). With reuse, the already imported modules
         of that version are used again instead of importing (rollback onto a version whose thread is gone)."""
         runtime = None
@@ -730,7 +763,9 @@ class Harness:
                     self.modules.activate(bundle_dir)
                 else:
                     self.modules.restore(reuse)
-                runtime = VersionRuntime(self, sequence, bundle_dir, entry, entry_file)
+                declared = (env or {}) if reuse is None else reuse.env
+                use_environment(self.base_env, declared)
+                runtime = VersionRuntime(self, sequence, bundle_dir, entry, entry_file, declared)
                 if reuse is None:
                     await runtime.call(runtime.load_module, self.config.hook_timeout_s, f"importing {entry}")
                     runtime.modules = self.modules.modules_under(bundle_dir)
@@ -767,17 +802,19 @@ class Harness:
             if self.active is not None:
                 raise bad_request(f"sequence {self.active.sequence} is already loaded; use reload")
             entry, entry_file = self.resolve_entry(req.get("dir"), req.get("entry"))
+            env = version_env(req.get("env"))
             state = req.get("state")
             started = time.perf_counter()
             phases = {}
             runtime = None
             try:
-                runtime = await self.start_version(req["dir"], entry, entry_file, sequence, phases)
+                runtime = await self.start_version(req["dir"], entry, entry_file, sequence, phases, env=env)
                 await self.initialise(runtime, state, "load" if state is None else "restore", phases)
             except BaseException:
                 if runtime is not None:
                     self.retire(runtime)
                 self.modules.clear()
+                self.use_env(None)
                 raise
             runtime.last_state = state
             self.active = runtime
@@ -796,13 +833,14 @@ class Harness:
                 raise HarnessError({"message": "no plugin version is loaded; send load first",
                                     "phase": "protocol", "code": "NOT_LOADED"})
             entry, entry_file = self.resolve_entry(req.get("dir"), req.get("entry"))
+            env = version_env(req.get("env"))
             self.reloading = True
             try:
-                return await self.swap(old, req["dir"], entry, entry_file, sequence)
+                return await self.swap(old, req["dir"], entry, entry_file, sequence, env)
             finally:
                 self.reloading = False
 
-    async def swap(self, old, bundle_dir, entry, entry_file, sequence):
+    async def swap(self, old, bundle_dir, entry, entry_file, sequence, env=None):
         """get_reload_state (old) -> teardown_async (old) -> import new -> register -> set_reload_state(state)
         -> on_reload_async (or setup_async when the new version has no on_reload_async)."""
         started = time.perf_counter()
@@ -824,7 +862,7 @@ class Harness:
                 await self.timed(phases, "teardown", "teardown_async",
                                  lambda: self.hook(old, "teardown_async",
                                                    ctx={"reason": "reload", "next_sequence": sequence}))
-            new = await self.start_version(bundle_dir, entry, entry_file, sequence, phases)
+            new = await self.start_version(bundle_dir, entry, entry_file, sequence, phases, env=env)
             if state is not None and "set_reload_state" in new.hooks:
                 await self.timed(phases, "restoreState", "set_reload_state",
                                  lambda: self.hook(new, "set_reload_state", state=state))
@@ -857,6 +895,7 @@ class Harness:
         restarted = False
         rollback_error = None
         self.modules.restore(old)
+        self.use_env(old)
         if await old.responsive():
             try:
                 if torn_down:
@@ -882,10 +921,12 @@ class Harness:
         if restored is None:
             self.active = None
             self.modules.clear()
+            self.use_env(None)
             harness_log.error("reload to %s failed in %s and sequence %s could not be put back: %s",
                               sequence, error.get("phase"), old.sequence, (rollback_error or {}).get("message"))
             return {"result": "rollback-failed", **common, "rollbackError": rollback_error}
         self.modules.restore(restored)
+        self.use_env(restored)
         restored.last_state = state
         self.active = restored
         harness_log.warning("reload to %s failed in %s: %s; sequence %s serves again",
@@ -1109,6 +1150,7 @@ def main():
     apply_process_limits(config)
     ignore_abandoned_threads()
     harness = Harness(config)
+    harness.use_env(None)  # the settings are read: from here on the environment is the plugin's
     configure_logging(harness, config)
     asyncio.run(harness.serve())
 

@@ -117,14 +117,25 @@ function resolvePlugin(ns) {
   return { hooks, handlers };
 }
 
+// A Worker's process.env is its own copy: this version sees exactly its environment (the harness's base plus its
+// manifest's env), set before its code is imported; other versions' Workers are not affected.
+function useEnvironment(env) {
+  if (env === undefined || env === null) return;
+  for (const name of Object.keys(process.env)) {
+    if (!Object.hasOwn(env, name)) delete process.env[name];
+  }
+  Object.assign(process.env, env);
+}
+
 function makeCtx(extra) {
   return Object.freeze({ sessionId, sequence, log, ...extra });
 }
 
 const operations = {
-  async import({ entryFile, sequence: versionSequence }) {
+  async import({ entryFile, sequence: versionSequence, env }) {
     if (moduleNamespace !== null || sequence !== null) throw new Error('this worker already holds a plugin version');
     sequence = versionSequence;
+    useEnvironment(env);
     moduleNamespace = await import(pathToFileURL(entryFile).href);
     return {};
   },

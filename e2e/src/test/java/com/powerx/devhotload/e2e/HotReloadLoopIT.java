@@ -2,8 +2,6 @@ package com.powerx.devhotload.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.contracts.EventTypes;
@@ -14,19 +12,11 @@ import com.powerx.devhotload.devstack.LocalTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +25,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +53,7 @@ class HotReloadLoopIT {
         String other = LocalTokens.forTests().mint("other-" + tenant, "dev-bob", List.of("admin.devHotload.manage"));
         String plugin = "com.acme.counter";
 
-        List<JsonNode> frames = new CopyOnWriteArrayList<>();
+        List<SuiteCalls.Frame> frames = new CopyOnWriteArrayList<>();
         Thread stream = watch(admin, plugin, frames);
         try {
             Map<String, byte[]> v1 = Bundles.read(PLUGINS.resolve("counter-node"));
@@ -112,7 +101,7 @@ class HotReloadLoopIT {
             List<String> seen = awaitTypes(frames, sessionId, List.of("dev.session.registered", "dev.session.sandbox.ready",
                     "dev.session.reloaded", "dev.session.rolled-back", "dev.session.terminated", "dev.session.sandbox.stopped"));
             assertThat(seen).contains("dev.session.log");
-            assertThat(frames).allSatisfy(f -> assertThat(f.path("tenantId").asText()).isEqualTo(tenant));
+            assertThat(frames).allSatisfy(f -> assertThat(f.data().path("tenantId").asText()).isEqualTo(tenant));
         } finally {
             stream.interrupt();
         }
@@ -207,40 +196,35 @@ class HotReloadLoopIT {
         awaitSandbox(admin, sessionId, "stopped");
     }
 
-    /** Runs one statement on the orchestrator's database: the update count, or the first column of a query's row. */
     private static long sandboxDb(String sql, String... args) throws Exception {
-        try (Connection db = DriverManager.getConnection(suite.stack().postgres().jdbcUrl("px_sandbox"),
-                suite.stack().postgres().user(), suite.stack().postgres().password());
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setString(i + 1, args[i]);
-            }
-            if (!statement.execute()) {
-                return statement.getUpdateCount();
-            }
-            try (ResultSet rows = statement.getResultSet()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return DevLoop.sandboxDb(suite, sql, args);
     }
 
+    /**
+     * CONTRACT.md §4: a plugin's environment is PATH, HOME, LANG, TZ and its manifest's env map, nothing of the
+     * orchestrator (Suite starts it with database credentials, a service token, keys) or of the harness (its
+     * PX_SANDBOX_* settings). Exactly that set, for node and python, the env map coming from the bundle's plugin.json.
+     */
     @Test
-    void aSandboxInheritsNoneOfTheOrchestratorsSecrets() throws Exception {
+    void aSandboxSeesItsDeclaredEnvironmentAndNothingOfTheOrchestratorOrTheHarness() throws Exception {
         String tenant = "env-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
-        Map<String, byte[]> probe = Bundles.read(PLUGINS.resolve("env-probe"));
-        upload(admin, probe);
-        String sessionId = call("session-service", "POST", "/internal/dev/plugins/register", admin,
-                registerBody("com.acme.env-probe", probe), 201).at("/data/sessionId").asText();
-        awaitSandbox(admin, sessionId, "ready");
-        List<String> names = new ArrayList<>();
-        invoke(admin, sessionId, "env", 200).at("/data/result/names").forEach(n -> names.add(n.asText()));
-        // The orchestrator runs with all of these (Suite sets them); the plugin must see none.
-        assertThat(names).contains("PATH")
-                .doesNotContain("PX_PG_PASSWORD", "PX_PG_USER", "PX_PG_URL", "PX_SERVICE_TOKEN", "QUARKUS_OIDC_PUBLIC_KEY",
-                        "PX_REDIS_URL", "PX_KAFKA_BOOTSTRAP", "PX_SESSION_SERVICE_URL");
-        call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
+        List<String> expected = new ArrayList<>(List.of("PROBE_GREETING", "PROBE_MODE"));
+        // What the orchestrator itself was given of the four (Suite passes on this JVM's environment).
+        List.of("PATH", "HOME", "LANG", "TZ").stream().filter(n -> System.getenv(n) != null).forEach(expected::add);
+        for (String[] plugin : new String[][] {{"env-probe", "node", "index.mjs"}, {"env-probe-python", "python", "plugin.py"}}) {
+            Map<String, byte[]> probe = Bundles.read(PLUGINS.resolve(plugin[0]));
+            upload(admin, probe);
+            String sessionId = call("session-service", "POST", "/internal/dev/plugins/register", admin,
+                    DevLoop.registerBody("com.acme." + plugin[0], plugin[1], plugin[2], probe), 201).at("/data/sessionId").asText();
+            awaitSandbox(admin, sessionId, "ready");
+            JsonNode seen = invoke(admin, sessionId, "env", 200).at("/data/result");
+            List<String> names = new ArrayList<>();
+            seen.path("names").forEach(n -> names.add(n.asText()));
+            assertThat(names).as(plugin[1] + " plugin's environment").containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(seen.path("greeting").asText()).isEqualTo("hello from the manifest");
+            call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
+        }
     }
 
     /** A new tenant's counter-node session, registered and ready, with v1 and v2 uploaded. */
@@ -262,96 +246,40 @@ class HotReloadLoopIT {
     }
 
     private static String registerBody(String plugin, Map<String, byte[]> files) throws Exception {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("pluginId", plugin).put("version", "1.0.0").put("runtime", "node").put("takeover", true);
-        body.putObject("manifest").put("id", plugin).put("version", "1.0.0").put("runtime", "node").put("entry", "index.mjs");
-        body.set("files", Bundles.fileRefs(files));
-        return JSON.writeValueAsString(body);
+        return DevLoop.registerBody(plugin, "node", "index.mjs", files);
     }
 
     private static String reloadBody(String sessionId, String token, Map<String, byte[]> files) throws Exception {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("sessionId", sessionId).put("reloadToken", token);
-        body.set("files", Bundles.fileRefs(files));
-        ArrayNode changed = body.putArray("changedFiles");
-        files.keySet().forEach(changed::add);
-        return JSON.writeValueAsString(body);
+        return DevLoop.reloadBody(sessionId, token, files);
     }
 
-
     private static void upload(String token, Map<String, byte[]> files) throws Exception {
-        for (byte[] content : files.values()) {
-            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(suite.url("session-service", "/internal/dev/plugins/blobs/" + Bundles.sha256(content)))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
-        }
+        DevLoop.upload(suite, token, files);
     }
 
     private static void awaitSandbox(String token, String sessionId, String state) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        String last = null;
-        String lastError = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(suite.url("sandbox-orchestrator", "/internal/dev/sandboxes/" + sessionId))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                last = JSON.readTree(r.body()).at("/data/state").asText();
-                lastError = JSON.readTree(r.body()).at("/data/lastError").asText(null);
-                if (last.equals(state)) {
-                    return;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("sandbox " + sessionId + " not " + state + " within 60 s (last state " + last + ", lastError " + lastError + ")");
+        DevLoop.awaitSandbox(suite, "sandbox-orchestrator", token, sessionId, state, Duration.ofSeconds(60));
     }
 
     /** Calls a handler of the session's sandbox (POST …/invoke) and expects {@code status}. */
     private static JsonNode invoke(String token, String sessionId, String handler, int status) throws Exception {
-        return call("sandbox-orchestrator", "POST", "/internal/dev/sandboxes/" + sessionId + "/invoke", token,
-                "{\"handler\":\"" + handler + "\"}", status);
+        return DevLoop.invoke(suite, "sandbox-orchestrator", token, sessionId, handler, status);
     }
 
     private static JsonNode call(String service, String method, String path, String token, String body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(suite.url(service, path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
-        return JSON.readTree(response.body());
+        return DevLoop.call(suite, service, method, path, token, body, expected);
     }
 
     /** The Admin panel's view: the tenant's SSE stream for the plugin, frames collected as they arrive. */
-    private static Thread watch(String token, String plugin, List<JsonNode> frames) throws Exception {
-        HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(
-                        suite.url("stream-gateway", "/internal/dev/plugins/stream?pluginId=" + plugin))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while (!Thread.currentThread().isInterrupted() && (line = lines.readLine()) != null) {
-                    if (line.startsWith("data: ")) {
-                        frames.add(JSON.readTree(line.substring(6)));
-                    }
-                }
-            } catch (Exception e) {
-                // the test ended and interrupted the reader
-            }
-        });
+    private static Thread watch(String token, String plugin, List<SuiteCalls.Frame> frames) throws Exception {
+        return SuiteCalls.watch(suite.url("stream-gateway", "/internal/dev/plugins/stream?pluginId=" + plugin), SuiteCalls.bearer(token), frames);
     }
 
-    private static List<String> awaitTypes(List<JsonNode> frames, String sessionId, List<String> expected) throws InterruptedException {
+    private static List<String> awaitTypes(List<SuiteCalls.Frame> frames, String sessionId, List<String> expected) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         List<String> seen = new ArrayList<>();
         while (Instant.now().isBefore(deadline)) {
-            seen = frames.stream().filter(f -> sessionId.equals(f.path("sessionId").asText())).map(f -> f.path("type").asText()).toList();
+            seen = frames.stream().map(SuiteCalls.Frame::data).filter(f -> sessionId.equals(f.path("sessionId").asText())).map(f -> f.path("type").asText()).toList();
             if (seen.containsAll(expected)) {
                 return seen;
             }
@@ -360,6 +288,4 @@ class HotReloadLoopIT {
         assertThat(seen).as("event types on the stream").containsAll(expected);
         return seen;
     }
-
-
 }

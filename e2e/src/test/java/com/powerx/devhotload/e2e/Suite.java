@@ -32,7 +32,7 @@ public final class Suite {
     private static final Map<String, String> DATABASES = Map.of("session-service", "px_session",
             "sandbox-orchestrator", "px_sandbox", "diagnostics-service", "px_diagnostics", "ticket-bridge", "px_tickets");
 
-    /** The sandbox-orchestrator's {@code PX_INSTANCE_ID}. */
+    /** The sandbox-orchestrator's {@code PX_INSTANCE_ID} (a replica's is this plus its number, see {@link #instanceId}). */
     public static final String ORCHESTRATOR_INSTANCE = "e2e-orchestrator";
 
     private static Suite running;
@@ -131,13 +131,14 @@ public final class Suite {
         env.put("QUARKUS_OIDC_PUBLIC_KEY", LocalTokens.forTests().publicKey());
         if (service.equals("sandbox-orchestrator")) {
             // Its own work directory: the orchestrator kills stale harnesses of its directory at start, and must not
-            // touch those of a deploy/local suite on the same machine. Short, for the Unix socket path limit.
-            // (A fresh one per suite also means an empty blob cache: bundles really come over HTTP from session-service.)
-            env.put("PX_SANDBOX_WORK_DIR", sandboxWorkDir().toString());
+            // touch those of a deploy/local suite on the same machine (nor a replica those of another). Short, for the
+            // Unix socket path limit. (A fresh one per suite also means an empty blob cache: bundles really come over
+            // HTTP from session-service.)
+            env.put("PX_SANDBOX_WORK_DIR", sandboxWorkDir(name).toString());
             env.put("PX_SESSION_SERVICE_URL", "http://127.0.0.1:" + ports.get("session-service"));
             env.put("PX_SERVICE_TOKEN", LocalTokens.forTests().mint("px-system", "sandbox-orchestrator", List.of("devHotload.service")));
-            // A fixed identity, as a StatefulSet pod has: the restarted process owns what the killed one recorded.
-            env.put("PX_INSTANCE_ID", ORCHESTRATOR_INSTANCE);
+            // A fixed identity per replica, as a StatefulSet pod has: the restarted process owns what the killed one recorded.
+            env.put("PX_INSTANCE_ID", instanceId(name));
         }
         if (DATABASES.containsKey(service)) {
             env.put("PX_PG_DB", DATABASES.get(service));
@@ -180,13 +181,20 @@ public final class Suite {
         throw new IllegalStateException(service + " not ready within " + within.toSeconds() + " s");
     }
 
-    private static Path sandboxWork;
+    private static final Map<String, Path> sandboxWork = new LinkedHashMap<>();
 
-    private static synchronized Path sandboxWorkDir() throws IOException {
-        if (sandboxWork == null) {
-            sandboxWork = Files.createTempDirectory("px-e2e-");
+    private static synchronized Path sandboxWorkDir(String name) throws IOException {
+        Path dir = sandboxWork.get(name);
+        if (dir == null) {
+            dir = Files.createTempDirectory("px-e2e-");
+            sandboxWork.put(name, dir);
         }
-        return sandboxWork;
+        return dir;
+    }
+
+    /** The {@code PX_INSTANCE_ID} of an orchestrator started as {@code name} ({@code sandbox-orchestrator#2}, ...). */
+    public static String instanceId(String name) {
+        return name.contains("#") ? ORCHESTRATOR_INSTANCE + "-" + name.substring(name.indexOf('#') + 1) : ORCHESTRATOR_INSTANCE;
     }
 
     private static String javaBin() {

@@ -74,6 +74,31 @@ class CrashAndInvokeErrorsTest {
         }
     }
 
+    /**
+     * A client that got the 502 of a handler that exited and then waits for the sandbox to serve again must find the
+     * crash counted: the sandbox is never reported ready with {@code restarts: 0} after that 502. (The race needs a
+     * few tries to show: the 502 left before the exit watcher had recorded the crash.)
+     */
+    @Test
+    void aCrashAnsweredWith502IsCountedBeforeTheSandboxServesAgain() {
+        try (EventProbe probe = EventProbe.open(bootstrap, Topics.SESSION_SANDBOX)) {
+            for (int i = 0; i < 10; i++) {
+                String id = UUID.randomUUID().toString();
+                probe.publish(Plugins.registered("local", id, "node", "index.mjs", "broken/node/crash"));
+                Sandboxes.await(probe, EventTypes.SANDBOX_READY, id);
+                assertThat(Sandboxes.count(id, "increment")).isEqualTo(1);
+
+                Sandboxes.invoke(id, "crash", Map.of()).statusCode(502).body("details.error.code", equalTo("PLUGIN_EXITED"));
+                JsonNode view = Sandboxes.awaitView(id, v -> "ready".equals(v.path("state").asText()));
+                assertThat(view.path("restarts").asInt()).as("try %d: ready again after the crash: %s", i, view).isEqualTo(1);
+                assertThat(Sandboxes.count(id, "get")).as("served again with its state").isEqualTo(1);
+
+                probe.publish(Plugins.terminated("local", id));
+                Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, id);
+            }
+        }
+    }
+
     @Test
     void aFirstLoadThatFailsLeavesTheSandboxFailedWithItsError() {
         String id = UUID.randomUUID().toString();

@@ -27,7 +27,7 @@ class ProcessSandboxDriverTest {
             }
 
             @Override
-            public void onExit(RunningSandbox sandbox, int exitCode, String reason) {
+            public void onExit(RunningSandbox sandbox) {
             }
         };
         for (String runtime : new String[] {"node", "python"}) {

@@ -2,13 +2,18 @@ package com.powerx.devhotload.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerx.devhotload.contracts.CloudEvent;
+import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.devstack.EventProbe;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,5 +48,29 @@ final class Sandboxes {
 
     static JsonNode data(CloudEvent event) {
         return event.data();
+    }
+
+    /** Polls {@code GET /internal/dev/sandboxes/{id}} until its {@code data} matches (at most {@link #WAIT}). */
+    static JsonNode awaitView(String sessionId, Predicate<JsonNode> match) {
+        Instant deadline = Instant.now().plus(WAIT);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            String body = given().when().get("/internal/dev/sandboxes/{id}", sessionId).then().statusCode(200).extract().asString();
+            try {
+                last = EventCodec.mapper().readTree(body).path("data");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (match.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("sandbox " + sessionId + " never matched; last view " + last);
     }
 }

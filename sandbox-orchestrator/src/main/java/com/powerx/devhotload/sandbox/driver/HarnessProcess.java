@@ -23,6 +23,8 @@ final class HarnessProcess implements RunningSandbox {
     private HarnessConnection connection;
     private JsonNode loadResult;
     private volatile boolean stopping;
+    /** The harness announced that it exits ({@code fatal}): it sends that before failing the calls in flight. */
+    private volatile boolean fatal;
     private volatile String fatalReason;
 
     HarnessProcess(SandboxSpec spec, Process process, SandboxListener listener) {
@@ -38,17 +40,13 @@ final class HarnessProcess implements RunningSandbox {
         process.onExit().thenRun(() -> {
             connection.close();
             if (!stopping) {
-                listener.onExit(this, process.exitValue(), fatalReason);
+                listener.onExit(this);
             }
         });
     }
 
     void load(long timeoutMs) throws SandboxStartException {
-        ObjectNode fields = ProcessSandboxDriver.fields()
-                .put("dir", spec.bundleDir().toString()).put("sequence", spec.sequence());
-        if (spec.entry() != null) {
-            fields.put("entry", spec.entry());
-        }
+        ObjectNode fields = versionFields(spec.bundleDir(), spec.entry(), spec.sequence());
         if (spec.state() != null && !spec.state().isNull()) {
             fields.set("state", spec.state());
         }
@@ -65,7 +63,10 @@ final class HarnessProcess implements RunningSandbox {
             case "log" -> listener.onLog(event.path("level").asText("info"), event.path("source").asText("harness"),
                     event.path("message").asText(""), event.hasNonNull("sequence") ? event.get("sequence").asLong() : null,
                     event.hasNonNull("dropped") ? event.get("dropped").asLong() : null);
-            case "fatal" -> fatalReason = event.path("reason").asText(null);
+            case "fatal" -> {
+                fatalReason = event.path("reason").asText(null);
+                fatal = true;
+            }
             default -> { } // hello: nothing to do
         }
     }
@@ -90,11 +91,20 @@ final class HarnessProcess implements RunningSandbox {
 
     @Override
     public CompletableFuture<JsonNode> reload(Path dir, String entry, long sequence) {
+        return connection.request("reload", versionFields(dir, entry, sequence));
+    }
+
+    /** What load and reload name: the version's directory, entry and sequence, and its manifest's {@code env}. */
+    private ObjectNode versionFields(Path dir, String entry, long sequence) {
         ObjectNode fields = ProcessSandboxDriver.fields().put("dir", dir.toString()).put("sequence", sequence);
         if (entry != null) {
             fields.put("entry", entry);
         }
-        return connection.request("reload", fields);
+        PluginManifest.Declared declared = PluginManifest.env(dir);
+        declared.problems().forEach(problem -> listener.onLog("warn", "orchestrator", problem, sequence, null));
+        ObjectNode env = fields.putObject("env");
+        declared.env().forEach(env::put);
+        return fields;
     }
 
     @Override
@@ -155,7 +165,23 @@ final class HarnessProcess implements RunningSandbox {
 
     @Override
     public boolean isAlive() {
-        return process.isAlive() && !stopping;
+        HarnessConnection c = connection;
+        return process.isAlive() && !stopping && !fatal && c != null && c.isOpen();
+    }
+
+    @Override
+    public Integer awaitExit(long timeoutMs) {
+        try {
+            return process.waitFor(timeoutMs, TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @Override
+    public String exitReason() {
+        return fatalReason;
     }
 
     @Override

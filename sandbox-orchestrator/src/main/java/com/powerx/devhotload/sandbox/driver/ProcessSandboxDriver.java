@@ -98,11 +98,12 @@ public class ProcessSandboxDriver implements SandboxDriver {
         Map<String, String> env = builder.environment();
         Map<String, String> inherited = Map.copyOf(env);
         env.clear(); // plugins see only what they need: no inherited credentials
-        for (String name : List.of("PATH", "HOME", "LANG")) {
+        for (String name : List.of("PATH", "HOME", "LANG", "TZ")) {
             if (inherited.containsKey(name)) {
                 env.put(name, inherited.get(name));
             }
         }
+        // The harness's own settings: it reads them at start and removes them before any plugin code runs.
         env.put("PX_SANDBOX_CONTROL", socket.toString());
         env.put("PX_SANDBOX_SESSION", spec.sessionId());
         env.put("PX_SANDBOX_HOOK_TIMEOUT_MS", Integer.toString(config.hookTimeoutMs()));

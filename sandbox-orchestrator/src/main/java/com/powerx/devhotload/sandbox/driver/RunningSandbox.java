@@ -29,7 +29,24 @@ public interface RunningSandbox {
     /** Asks it to shut down, then ends the process if it does not; blocks until it is gone. */
     void stop();
 
+    /**
+     * Whether it can serve: its process runs, was not asked to stop, and has not announced or begun its end (a harness
+     * {@code fatal}, a closed control connection). False from the first sign of an end, before the exit itself.
+     */
     boolean isAlive();
+
+    /**
+     * Waits up to {@code timeoutMs} for a sandbox that is going away to be gone: its exit code, or null when it is
+     * still there (or has no process).
+     */
+    default Integer awaitExit(long timeoutMs) {
+        return null;
+    }
+
+    /** Its harness's last word (the {@code fatal} reason) when it ended on its own, else null. */
+    default String exitReason() {
+        return null;
+    }
 
     /** The process id, or -1 for a sandbox without a process. */
     long pid();

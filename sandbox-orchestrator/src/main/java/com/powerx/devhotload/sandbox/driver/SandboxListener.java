@@ -6,6 +6,6 @@ public interface SandboxListener {
     /** One line of plugin output; {@code sequence} is the version that wrote it, when known. */
     void onLog(String level, String source, String message, Long sequence, Long dropped);
 
-    /** The process ended without being asked to; {@code reason} is the harness's last word, if any. */
-    void onExit(RunningSandbox sandbox, int exitCode, String reason);
+    /** The process ended without being asked to ({@link RunningSandbox#awaitExit}, {@link RunningSandbox#exitReason}). */
+    void onExit(RunningSandbox sandbox);
 }

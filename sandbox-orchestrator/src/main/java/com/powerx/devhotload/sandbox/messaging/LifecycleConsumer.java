@@ -5,8 +5,7 @@ import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.contracts.InvalidEventException;
 import com.powerx.devhotload.platform.outbox.ProcessedEvents;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
-import com.powerx.devhotload.sandbox.service.SandboxEvents;
-import com.powerx.devhotload.sandbox.service.SandboxManager;
+import com.powerx.devhotload.sandbox.service.SandboxLeases;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +16,10 @@ import java.time.Duration;
 
 /**
  * Session lifecycle from session-service ({@code dev.session.lifecycle}). Each event id is recorded once (so a
- * redelivery starts nothing twice), together with a pending row that stays until the session's worker has acted on
- * it (so a crash in between loses nothing: the restarted instance acts on it), and then handed to the manager; the
- * record is acknowledged after that commit. A malformed record is logged and skipped.
+ * redelivery starts nothing twice), together with a pending row addressed to the instance that owns the event's
+ * session (this one, or the replica that runs its sandbox), which acts on it and deletes it once its step has run (so
+ * a crash in between loses nothing); the record is acknowledged after that commit. A malformed record is logged and
+ * skipped.
  */
 @ApplicationScoped
 public class LifecycleConsumer {
@@ -27,13 +27,11 @@ public class LifecycleConsumer {
     private static final String CONSUMER = "sandbox-orchestrator.lifecycle";
 
     private final TransactionalOutbox outbox;
-    private final SandboxManager manager;
-    private final SandboxEvents events;
+    private final SandboxLeases leases;
 
-    public LifecycleConsumer(TransactionalOutbox outbox, SandboxManager manager, SandboxEvents events) {
+    public LifecycleConsumer(TransactionalOutbox outbox, SandboxLeases leases) {
         this.outbox = outbox;
-        this.manager = manager;
-        this.events = events;
+        this.leases = leases;
     }
 
     @Incoming("session-lifecycle")
@@ -50,11 +48,11 @@ public class LifecycleConsumer {
             return Uni.createFrom().voidItem();
         }
         return outbox.inTransaction(tx -> ProcessedEvents.once(tx, CONSUMER, event.id(),
-                        () -> events.rememberPending(tx, event.id(), new String(record, StandardCharsets.UTF_8))))
+                        () -> leases.route(tx, event, new String(record, StandardCharsets.UTF_8))))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
                 .invoke(first -> {
                     if (first) {
-                        manager.dispatch(event);
+                        leases.nudge();
                     }
                 })
                 .replaceWithVoid();

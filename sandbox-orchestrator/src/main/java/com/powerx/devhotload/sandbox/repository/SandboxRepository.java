@@ -15,51 +15,50 @@ import java.util.UUID;
 @ApplicationScoped
 public class SandboxRepository {
 
-    /** Writes the sandbox's current state (inserting it the first time), owned by {@code instanceId}. */
-    public Uni<Void> save(SqlClient tx, Sandbox s, String instanceId) {
+    /**
+     * Writes the sandbox's current state (inserting it, with a lease of {@code leaseMs}, the first time) if
+     * {@code instanceId} owns it: false, and nothing written, when another instance has taken the session over.
+     */
+    public Uni<Boolean> save(SqlClient tx, Sandbox s, String instanceId, int leaseMs) {
         return tx.preparedQuery("INSERT INTO sandbox (session_id, tenant_id, plugin_id, runtime, entry, sandbox_endpoint, state, "
-                        + "sequence, last_error, reloads, restarts, started_at, instance_id) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+                        + "sequence, last_error, reloads, restarts, started_at, instance_id, lease_expires_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now() + $14::int * interval '1 millisecond') "
                         + "ON CONFLICT (session_id) DO UPDATE SET state = EXCLUDED.state, sequence = EXCLUDED.sequence, "
                         + "last_error = EXCLUDED.last_error, reloads = EXCLUDED.reloads, restarts = EXCLUDED.restarts, "
-                        + "started_at = EXCLUDED.started_at, instance_id = EXCLUDED.instance_id, updated_at = now()")
+                        + "started_at = EXCLUDED.started_at, instance_id = EXCLUDED.instance_id, updated_at = now() "
+                        + "WHERE sandbox.instance_id IS NULL OR sandbox.instance_id = EXCLUDED.instance_id")
                 .execute(Tuple.from(new Object[] {UUID.fromString(s.sessionId()), s.tenantId(), s.pluginId(), s.runtime(),
                         s.entry(), s.sandboxEndpoint(), s.state, s.sequence, s.lastError, s.reloads, s.restarts,
-                        s.startedAt == null ? null : s.startedAt.atOffset(ZoneOffset.UTC), instanceId}))
-                .replaceWithVoid();
+                        s.startedAt == null ? null : s.startedAt.atOffset(ZoneOffset.UTC), instanceId, leaseMs}))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /**
      * Keeps the plugin's last saved state for a restart. {@code at} orders concurrent snapshots (two invokes at
      * once): an older snapshot never overwrites a newer one.
      */
-    public Uni<Void> saveState(SqlClient c, String sessionId, Object state, java.time.Instant at) {
+    public Uni<Void> saveState(SqlClient c, String sessionId, String instanceId, Object state, java.time.Instant at) {
         return c.preparedQuery("UPDATE sandbox SET saved_state = $2::text::jsonb, saved_state_at = $3 WHERE session_id = $1 "
-                        + "AND (saved_state_at IS NULL OR saved_state_at <= $3)")
-                .execute(Tuple.of(UUID.fromString(sessionId), json(state), at.atOffset(ZoneOffset.UTC)))
+                        + "AND instance_id = $4 AND (saved_state_at IS NULL OR saved_state_at <= $3)")
+                .execute(Tuple.of(UUID.fromString(sessionId), json(state), at.atOffset(ZoneOffset.UTC), instanceId))
                 .replaceWithVoid();
     }
 
-    /** A sandbox as it was saved, with the files of the version it served: what a restarted instance brings back. */
+    /**
+     * A sandbox as it was saved, with the files of the version it served: what an instance brings back when it claims
+     * it (its own after a restart, or another's adopted); {@code previousOwner} is the instance it was taken from.
+     */
     public record Saved(String sessionId, String tenantId, String pluginId, String runtime, String entry, String sandboxEndpoint,
-                        String state, long sequence, int reloads, int restarts, String filesJson, String savedStateJson) {
-    }
+                        String state, long sequence, int reloads, int restarts, String filesJson, String savedStateJson,
+                        String previousOwner) {
 
-    /** The sandboxes {@code instanceId} was running (or waiting to run) when it stopped. */
-    public Uni<java.util.List<Saved>> unfinished(SqlClient c, String instanceId) {
-        return c.preparedQuery("SELECT s.session_id, s.tenant_id, s.plugin_id, s.runtime, s.entry, s.sandbox_endpoint, s.state, "
-                        + "COALESCE(s.sequence, 0) AS sequence, s.reloads, s.restarts, v.files::text AS files, s.saved_state::text AS saved_state "
-                        + "FROM sandbox s LEFT JOIN sandbox_version v ON v.session_id = s.session_id AND v.sequence = s.sequence "
-                        + "WHERE s.instance_id = $1 AND s.state <> 'stopped' ORDER BY s.updated_at")
-                .execute(Tuple.of(instanceId))
-                .map(rows -> {
-                    java.util.List<Saved> saved = new java.util.ArrayList<>();
-                    rows.forEach(r -> saved.add(new Saved(r.getUUID("session_id").toString(), r.getString("tenant_id"),
-                            r.getString("plugin_id"), r.getString("runtime"), r.getString("entry"), r.getString("sandbox_endpoint"),
-                            r.getString("state"), r.getLong("sequence"), r.getInteger("reloads"), r.getInteger("restarts"),
-                            r.getString("files"), r.getString("saved_state"))));
-                    return saved;
-                });
+        /** Reads a row of {@link LeaseRepository}'s claims. */
+        static Saved of(io.vertx.mutiny.sqlclient.Row r) {
+            return new Saved(r.getUUID("session_id").toString(), r.getString("tenant_id"), r.getString("plugin_id"),
+                    r.getString("runtime"), r.getString("entry"), r.getString("sandbox_endpoint"), r.getString("state"),
+                    r.getLong("sequence"), r.getInteger("reloads"), r.getInteger("restarts"), r.getString("files"),
+                    r.getString("saved_state"), r.getString("previous_owner"));
+        }
     }
 
     public Uni<Void> saveVersion(SqlClient tx, String sessionId, long sequence, Object files) {

@@ -5,6 +5,7 @@ import com.powerx.devhotload.contracts.EventPayload;
 import com.powerx.devhotload.contracts.EventSources;
 import com.powerx.devhotload.platform.outbox.Outbox;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
+import com.powerx.devhotload.sandbox.config.LeaseConfig;
 import com.powerx.devhotload.sandbox.domain.Sandbox;
 import com.powerx.devhotload.sandbox.repository.PendingLifecycleRepository;
 import com.powerx.devhotload.sandbox.repository.SandboxRepository;
@@ -28,51 +29,43 @@ public class SandboxEvents {
     private final SandboxRepository repository;
     private final PendingLifecycleRepository pending;
     private final String instanceId;
+    private final int leaseMs;
 
     public SandboxEvents(TransactionalOutbox outbox, SandboxRepository repository, PendingLifecycleRepository pending,
-                         com.powerx.devhotload.sandbox.config.InstanceIdentity instance) {
+                         com.powerx.devhotload.sandbox.config.InstanceIdentity instance, LeaseConfig leases) {
         this.outbox = outbox;
         this.repository = repository;
         this.pending = pending;
         this.instanceId = instance.value();
-    }
-
-    /** Remembers a lifecycle event until its step has run ({@link #forgetPending}); in the processed mark's transaction. */
-    public Uni<Void> rememberPending(SqlClient tx, String eventId, String encodedEvent) {
-        return pending.add(tx, eventId, instanceId, encodedEvent);
+        this.leaseMs = leases.durationMs();
     }
 
     /** Its step has run. Best effort: a row left behind is only acted on again (idempotently) at the next start. */
     public void forgetPending(String eventId) {
-        outbox.pool().withConnection(c -> pending.remove(c, eventId)).subscribe().with(
+        outbox.pool().withConnection(c -> pending.remove(c, eventId, instanceId)).subscribe().with(
                 done -> { },
                 failure -> Log.debugf("pending lifecycle event %s not forgotten: %s", eventId, failure.getMessage()));
     }
 
-    /** The lifecycle events this instance recorded but had not acted on when it stopped, oldest first. */
-    public List<CloudEvent> pendingLifecycle() {
-        List<String> encoded = outbox.pool().withConnection(c -> pending.pending(c, instanceId)).await().atMost(Duration.ofMinutes(1));
-        List<CloudEvent> events = new java.util.ArrayList<>();
-        for (String json : encoded) {
-            try {
-                events.add(com.powerx.devhotload.contracts.EventCodec.decode(json));
-            } catch (RuntimeException e) {
-                Log.warnf("unreadable pending lifecycle event skipped: %s", e.getMessage());
-            }
-        }
-        return events;
-    }
-
-    /** Saves {@code sandbox}, runs {@code alsoWrite}, appends the event; retried while the database is away. */
+    /**
+     * Saves {@code sandbox}, runs {@code alsoWrite}, appends the event; retried while the database is away.
+     *
+     * @throws OwnershipLostException when another instance owns the session now: nothing is written or reported
+     */
     public void record(Sandbox sandbox, String type, EventPayload payload, Function<SqlClient, Uni<Void>> alsoWrite) {
         CloudEvent event = type == null ? null : CloudEvent.create(EventSources.SANDBOX_ORCHESTRATOR, type, sandbox.sessionId(),
                 sandbox.tenantId(), sandbox.pluginId(), sandbox.sessionId(), payload);
         try {
-            outbox.inTransaction(tx -> repository.save(tx, sandbox, instanceId)
+            outbox.inTransaction(tx -> repository.save(tx, sandbox, instanceId, leaseMs)
+                            .flatMap(owned -> owned ? Uni.createFrom().voidItem()
+                                    : Uni.createFrom().<Void>failure(new OwnershipLostException(sandbox.sessionId())))
                             .flatMap(v -> alsoWrite == null ? Uni.createFrom().voidItem() : alsoWrite.apply(tx))
                             .flatMap(v -> event == null ? Uni.createFrom().voidItem() : Outbox.append(tx, event)))
-                    .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
+                    .onFailure(e -> !(e instanceof OwnershipLostException)).retry()
+                    .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
                     .await().atMost(Duration.ofMinutes(2));
+        } catch (OwnershipLostException e) {
+            throw e;
         } catch (RuntimeException e) {
             Log.errorf(e, "could not record %s for session %s", type, sandbox.sessionId());
         }
@@ -97,16 +90,11 @@ public class SandboxEvents {
     /** Persists the plugin's state snapshot taken at {@code at}; a failure only costs the state a restart would restore. */
     public void saveState(Sandbox sandbox, Object state, java.time.Instant at) {
         try {
-            outbox.pool().withConnection(c -> repository.saveState(c, sandbox.sessionId(), state, at))
+            outbox.pool().withConnection(c -> repository.saveState(c, sandbox.sessionId(), instanceId, state, at))
                     .await().atMost(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             Log.warnf("state snapshot of session %s not saved: %s", sandbox.sessionId(), e.getMessage());
         }
-    }
-
-    /** The sandboxes this instance ran when it stopped (see {@link SandboxRepository#unfinished}). */
-    public List<SandboxRepository.Saved> unfinished() {
-        return outbox.pool().withConnection(c -> repository.unfinished(c, instanceId)).await().atMost(Duration.ofMinutes(1));
     }
 
     public void record(Sandbox sandbox, String type, EventPayload payload) {

@@ -29,13 +29,17 @@ public class SandboxInvoker {
         this.logs = logs;
     }
 
-    /** The caller's sandbox, or 404 (unknown, or another tenant's: its existence must not leak). */
+    /**
+     * The caller's sandbox, or 404 (unknown, or another tenant's: its existence must not leak). A sandbox whose process
+     * has gone (or announced that it goes) is answered once that end is recorded: never as still {@code ready}.
+     */
     public Sandbox visible(Caller caller, String sessionId) {
         caller.requireTenant();
         Sandbox sandbox = manager.find(sessionId);
         if (sandbox == null || !caller.canSeeTenant(sandbox.tenantId())) {
             throw ApiException.notFound("sandbox");
         }
+        manager.awaitEnd(sandbox, sandbox.process);
         return sandbox;
     }
 
@@ -63,6 +67,9 @@ public class SandboxInvoker {
             // A reload in progress may hold the call for up to its own limits before the handler starts.
             result = Replies.await(process.invoke(handler, payload, timeoutMs), timeoutMs + 4L * config.hookTimeoutMs() + 30_000);
         } catch (HarnessError e) {
+            // The plugin exited during the call: its crash is recorded before the caller hears of it, so a read
+            // after this 502 finds it crashed (and then restarted, counted), not ready with nothing counted.
+            manager.awaitEnd(sandbox, process);
             throw failure(e);
         }
         manager.snapshot(sandbox);

@@ -30,10 +30,7 @@ import com.powerx.devhotload.sandbox.driver.SandboxSpec;
 import com.powerx.devhotload.sandbox.driver.SandboxStartException;
 import io.quarkus.logging.Log;
 import com.powerx.devhotload.sandbox.repository.SandboxRepository;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import java.io.IOException;
@@ -44,11 +41,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Where sandbox lifecycle decisions are made: start on registration, reloads applied in sequence order and coalesced,
@@ -63,6 +63,8 @@ public class SandboxManager {
     static final Duration STOPPED_RETENTION = Duration.ofMinutes(10);
     /** The phase of a start refused because this instance is full (invoke then answers 503, not 409). */
     static final String CAPACITY_PHASE = "capacity";
+    /** How long a harness that announced its end may take to exit (it flushes, then exits within about 1 s). */
+    static final long EXIT_WAIT_MS = 5_000;
 
     private final SandboxConfig config;
     private final List<SandboxDriver> drivers;
@@ -232,7 +234,11 @@ public class SandboxManager {
         List<FileRef> files = newest.files() != null ? newest.files()
                 : "rollback".equals(newest.strategy()) && sandbox.lastGood != null ? sandbox.lastGood.files() : sandbox.files;
         RunningSandbox process = sandbox.process;
-        if (process == null || !process.isAlive()) {
+        if (process != null && !process.isAlive()) {
+            ended(sandbox, process); // gone, but its exit not handled yet: a crash all the same, counted once
+            process = sandbox.process;
+        }
+        if (process == null) {
             if (SandboxState.CRASHED.equals(sandbox.state)) {
                 sandbox.files = files; // the restart brings up the last good version; this one waits for the next reload
                 return;
@@ -262,8 +268,12 @@ public class SandboxManager {
             result = Replies.await(process.reload(dir, sandbox.entry(), sequence), 4L * config.hookTimeoutMs() + 60_000);
         } catch (HarnessError e) {
             // The process died or stopped answering mid-reload: the crash path restores the last good version.
-            sandbox.state = process.isAlive() ? SandboxState.READY : SandboxState.CRASHED;
+            boolean alive = process.isAlive();
+            sandbox.state = alive ? SandboxState.READY : SandboxState.CRASHED;
             rolledBack(sandbox, sequence, error(e.error()), null, superseded);
+            if (!alive) {
+                ended(sandbox, process);
+            }
             return;
         }
         switch (result.path("result").asText()) {
@@ -328,12 +338,53 @@ public class SandboxManager {
                         .flatMap(v -> events.superseded(tx, sandbox, superseded)));
     }
 
+    /**
+     * {@code process} went away without being asked (or announced that it is going): if it is still the session's
+     * process, that is one crash, recorded here whichever path noticed first (its exit watcher, a failed call, a
+     * reload); the other paths then find it handled. Waits briefly for the exit itself (a harness exits within about
+     * a second of announcing it) for the exit code, and ends a process that announced its end but stays.
+     */
+    private void ended(Sandbox sandbox, RunningSandbox process) {
+        if (sandbox.process != process) {
+            return; // handled already, or replaced or stopped on purpose
+        }
+        Integer exitCode = process.awaitExit(EXIT_WAIT_MS);
+        String reason = process.exitReason();
+        if (exitCode == null) {
+            process.stop();
+            reason = "the sandbox process announced its end" + (reason == null ? "" : " (" + reason + ")")
+                    + " but did not exit; it was ended";
+        } else if (reason != null) {
+            reason = "the sandbox process exited with code " + exitCode + ": " + reason;
+        }
+        crashed(sandbox, exitCode, exitCode != null && exitCode == 137 ? "SIGKILL" : null, reason);
+    }
+
+    /**
+     * Returns once the end of {@code process} (found not alive by a caller) has been recorded on the session's worker,
+     * so that whoever saw a call fail because of it then finds the sandbox crashed, never still {@code ready} with
+     * the crash not yet counted. Bounded: the worker may be busy with a reload.
+     */
+    public void awaitEnd(Sandbox sandbox, RunningSandbox process) {
+        if (sandbox.process != process || process == null || process.isAlive()) {
+            return;
+        }
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        run(sandbox, () -> ended(sandbox, process), () -> recorded.complete(null));
+        try {
+            recorded.get(EXIT_WAIT_MS + 4L * config.hookTimeoutMs() + 30_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            Log.debugf("end of the sandbox of %s not recorded yet: %s", sandbox.sessionId(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The process exited on its own: crashed, and restarted after a backoff unless it crashes too often. */
     private void crashed(Sandbox sandbox, Integer exitCode, String signal, String reason) {
         if (sandbox.ended) {
             return;
         }
-        sandbox.process = null;
         Instant now = Instant.now();
         while (!sandbox.restartTimes.isEmpty() && sandbox.restartTimes.peekFirst().isBefore(now.minus(CRASH_WINDOW))) {
             sandbox.restartTimes.pollFirst();
@@ -344,6 +395,7 @@ public class SandboxManager {
         String message = reason != null ? reason : "the sandbox process exited with code " + exitCode;
         sandbox.lastError = message;
         sandbox.state = willRestart ? SandboxState.CRASHED : SandboxState.FAILED;
+        sandbox.process = null; // after the state: a reader that finds the process gone finds the crash too
         events.record(sandbox, EventTypes.SANDBOX_CRASHED, new SandboxCrashed(exitCode, signal, sandbox.restarts, willRestart,
                 logsMask(message), willRestart ? backoffMs : null));
         if (willRestart) {
@@ -414,13 +466,8 @@ public class SandboxManager {
             }
 
             @Override
-            public void onExit(RunningSandbox exited, int exitCode, String reason) {
-                run(sandbox, () -> {
-                    if (sandbox.process == exited) {
-                        crashed(sandbox, exitCode, exitCode == 137 ? "SIGKILL" : null,
-                                reason == null ? null : "the sandbox process exited with code " + exitCode + ": " + reason);
-                    }
-                });
+            public void onExit(RunningSandbox exited) {
+                run(sandbox, () -> ended(sandbox, exited));
             }
         };
     }
@@ -441,12 +488,18 @@ public class SandboxManager {
 
     /** Queues {@code step} on the session's worker; {@code done} runs after it (also when it failed or was dropped). */
     private void run(Sandbox sandbox, Runnable step, Runnable done) {
+        if (sandbox.ended && !workers.containsKey(sandbox.sessionId())) {
+            done.run(); // stopped or let go: nothing more runs for it (a late exit, a restart timer)
+            return;
+        }
         ExecutorService worker = workers.computeIfAbsent(sandbox.sessionId(),
                 id -> Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("sandbox-" + id).factory()));
         try {
             worker.execute(() -> {
                 try {
                     step.run();
+                } catch (OwnershipLostException e) {
+                    release(sandbox, e.getMessage());
                 } catch (RuntimeException e) {
                     Log.errorf(e, "sandbox step of session %s failed", sandbox.sessionId());
                 } finally {
@@ -460,22 +513,18 @@ public class SandboxManager {
     }
 
     /**
-     * Brings back what this instance ran before it was stopped or killed: each sandbox that served a version is
-     * restarted on that version with its last saved state (reported {@code dev.session.sandbox.ready} with
-     * {@code restarts}); one waiting for files waits again; a failed one waits for its next reload. Events of
-     * sessions that ended meanwhile are still in Kafka and stop them as usual.
+     * Takes over sandboxes claimed in the database: this instance's own after a restart, or a dead instance's it
+     * adopted. Each that served a version is restarted on that version with its last saved state (reported
+     * {@code dev.session.sandbox.ready} with {@code restarts}); one waiting for files waits again; a failed one waits
+     * for its next reload; one whose registration was never acted on is left to that registration (its pending row
+     * comes with it). One this instance runs already is left as it is. Their pending lifecycle events are to be
+     * dispatched after this, so that they follow the restarts.
      */
-    // Before SmallRye starts the Kafka consumers (their StartupEvent observer has priority 1000): an event consumed
-    // before the recovery would find its session unknown and be dropped.
-    void recover(@Observes @jakarta.annotation.Priority(900) StartupEvent event) {
-        List<SandboxRepository.Saved> saved;
-        try {
-            saved = events.unfinished();
-        } catch (RuntimeException e) {
-            Log.errorf(e, "could not read the sandboxes to recover");
-            return;
-        }
+    public void bringBack(List<SandboxRepository.Saved> saved) {
         for (SandboxRepository.Saved s : saved) {
+            if (SandboxState.STARTING.equals(s.state()) && s.filesJson() == null) {
+                continue;
+            }
             List<FileRef> files = s.filesJson() == null ? List.of() : parse(s.filesJson(), new com.fasterxml.jackson.core.type.TypeReference<List<FileRef>>() { });
             Sandbox sandbox = new Sandbox(s.sessionId(), s.tenantId(), s.pluginId(), s.runtime(), s.entry(), s.sandboxEndpoint(), files);
             sandbox.sequence = s.sequence();
@@ -498,28 +547,42 @@ public class SandboxManager {
                 run(sandbox, () -> restart(sandbox));
             }
         }
-        if (!saved.isEmpty()) {
-            Log.infof("recovering %d sandboxes of this instance", saved.size());
+    }
+
+    /** The sandboxes whose session has not ended here. */
+    public Collection<Sandbox> live() {
+        return live.values();
+    }
+
+    /** Process slots still free under {@code PX_SANDBOX_MAX}. */
+    public int freeSlots() {
+        return (int) Math.max(0, config.max() - live.values().stream().filter(Sandbox::occupiesSlot).count());
+    }
+
+    /**
+     * Another instance owns {@code sandbox}'s session now (its lease ran out and was adopted): the local process is
+     * stopped and the sandbox forgotten here, with nothing written or reported: the owner does that.
+     */
+    public void letGo(Sandbox sandbox, String why) {
+        run(sandbox, () -> release(sandbox, why));
+    }
+
+    private void release(Sandbox sandbox, String why) {
+        Log.warnf("session %s: %s; its sandbox is stopped here without a report (its owner reports)", sandbox.sessionId(), why);
+        sandbox.ended = true;
+        live.remove(sandbox.sessionId(), sandbox);
+        sandbox.takeReloads();
+        RunningSandbox process = sandbox.process;
+        sandbox.process = null;
+        if (process != null) {
+            process.stop();
         }
-        // Events recorded as processed whose step had not run: acted on now, after the restarts queued above (a
-        // replayed reload of a sequence already applied is skipped, a registration of a known session too).
-        List<CloudEvent> pending;
-        try {
-            pending = events.pendingLifecycle();
-        } catch (RuntimeException e) {
-            Log.errorf(e, "could not read the pending lifecycle events");
-            return;
-        }
-        for (CloudEvent lifecycle : pending) {
-            try {
-                dispatch(lifecycle);
-            } catch (RuntimeException e) {
-                Log.warnf("pending lifecycle event %s not replayed: %s", lifecycle.id(), e.getMessage());
-                events.forgetPending(lifecycle.id());
-            }
-        }
-        if (!pending.isEmpty()) {
-            Log.infof("acting on %d lifecycle events recorded before the restart", pending.size());
+        logs.close(sandbox);
+        bundles.deleteSession(sandbox.sessionId());
+        sandboxes.remove(sandbox.sessionId(), sandbox);
+        ExecutorService worker = workers.remove(sandbox.sessionId());
+        if (worker != null) {
+            worker.shutdown();
         }
     }
 
@@ -532,7 +595,8 @@ public class SandboxManager {
         }
     }
 
-    void shutdown(@Observes ShutdownEvent event) {
+    /** Stops every process (in parallel, each asked to shut down first); called once, when the instance stops. */
+    public void shutdown() {
         timers.shutdownNow();
         List<Thread> stopping = new ArrayList<>();
         for (Sandbox sandbox : sandboxes.values()) {
