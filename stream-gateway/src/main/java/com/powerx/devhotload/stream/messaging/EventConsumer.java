@@ -9,15 +9,12 @@ import com.powerx.devhotload.stream.service.StreamMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,9 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +31,13 @@ import java.util.regex.Pattern;
 
 /**
  * Consumes every {@code dev.session.*} and {@code plugin.debug.*} topic in one consumer group per gateway deployment
- * and hands each poll to {@link EventIngest}, up to {@value #MAX_IN_FLIGHT} polls at once. Offsets are committed only
- * after Redis has applied the poll, so a crash redelivers (and the dedup markers make the redelivery harmless) but
- * never loses. Runs on its own thread: the Kafka client blocks.
+ * and hands each poll to {@link EventIngest}, up to {@value PollPipeline#MAX_IN_FLIGHT} polls at once
+ * ({@link PollPipeline}). Offsets are committed only after Redis has applied the poll, so a crash redelivers (and the
+ * dedup markers make the redelivery harmless) but never loses. Runs on its own thread: the Kafka client blocks.
+ * <p>
+ * A hand-made loop rather than a reactive-messaging channel because the ingest works on whole polls: each poll
+ * becomes one pipeline of append calls, one per run of a tenant's consecutive events. One call per event could not
+ * keep up with P7's 5,000 events/s, and P3 and P7 were measured with this loop (docs/stream-gateway.md).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -46,16 +45,7 @@ public class EventConsumer {
     /** Every topic of CONTRACT.md §9 the feed shows, including topics created later. */
     static final Pattern TOPICS = Pattern.compile("dev\\.session\\..+|plugin\\.debug\\..+");
     private static final long MAX_BACKOFF_MS = 30_000;
-    private static final long APPLY_TIMEOUT_S = 60;
-    /** Polls handed to Redis at once: their writes overlap with decoding the next poll and with the round trips. */
-    private static final int MAX_IN_FLIGHT = 4;
     private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(5);
-    /**
-     * Applied offsets are committed at most this often. A commit is a write to the broker's offsets log; one per poll
-     * (hundreds a second under load) cost the broker more CPU than the events themselves. What a crash or a
-     * rebalance redelivers from the last commit is absorbed by the dedup markers.
-     */
-    private static final long COMMIT_INTERVAL_MS = 500;
 
     private final EventIngest ingest;
     private final StreamConfig config;
@@ -124,113 +114,34 @@ public class EventConsumer {
         }
     }
 
-    /** A poll handed to Redis whose outcome is not known yet. */
-    private record InFlight(Future<EventIngest.Result> applied, Map<TopicPartition, OffsetAndMetadata> next,
-                            Map<TopicPartition, Long> first) {
-    }
-
     private void pollLoop(KafkaConsumer<String, byte[]> kafka) {
-        Deque<InFlight> inFlight = new ArrayDeque<>();
-        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
-        long lastCommit = 0;
-        long backoff = 250;
+        PollPipeline polls = new PollPipeline(kafka, this::noteApplied);
         while (running) {
             // While polls are in flight, poll briefly so that their outcomes are handled soon.
-            ConsumerRecords<String, byte[]> records = kafka.poll(inFlight.isEmpty() ? config.consumer().pollTimeout() : IN_FLIGHT_POLL);
+            ConsumerRecords<String, byte[]> records = kafka.poll(polls.isEmpty() ? config.consumer().pollTimeout() : IN_FLIGHT_POLL);
             if (!records.isEmpty()) {
-                inFlight.add(new InFlight(ingest.ingest(decode(records)), nextOffsets(records), firstOffsets(records)));
+                polls.add(records, ingest.ingest(decode(records)));
             }
             try {
-                // Offsets are committed in poll order, and only for polls Redis has applied.
-                while (!inFlight.isEmpty() && (inFlight.peek().applied().isComplete() || inFlight.size() > MAX_IN_FLIGHT)) {
-                    InFlight head = inFlight.peek();
-                    head.applied().toCompletionStage().toCompletableFuture().get(APPLY_TIMEOUT_S, TimeUnit.SECONDS);
-                    inFlight.poll();
-                    applied.putAll(head.next());
-                    lastSuccessMillis = System.currentTimeMillis();
-                    lastError = null;
-                    backoff = 250;
-                }
-                if (!applied.isEmpty() && System.currentTimeMillis() - lastCommit >= COMMIT_INTERVAL_MS) {
-                    commit(kafka, applied);
-                    applied = new HashMap<>();
-                    lastCommit = System.currentTimeMillis();
-                }
+                polls.settle();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                // Redis is unreachable or failing: rewind every partition to its first unapplied record and try
-                // again, in order (polls after the failed one may have been applied: their appends are deduplicated).
+                // Redis is unreachable or failing: rewind to the first unapplied records and try again.
+                long backoff = polls.nextBackoff(MAX_BACKOFF_MS);
                 lastError = e.getMessage();
                 Log.warnf("cannot apply events to Redis (retrying in %d ms): %s", backoff, e.getMessage());
-                rewind(kafka, inFlight);
-                inFlight.clear();
-                // Polls applied before the failure keep their commit; the rewind only covers unapplied ones.
-                if (!applied.isEmpty()) {
-                    commit(kafka, applied);
-                    applied = new HashMap<>();
-                }
+                polls.rewind();
                 sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
-        finish(kafka, inFlight, applied);
+        polls.finish();
     }
 
-    // Asynchronously: a commit lost to a crash or a rebalance means a redelivery, which the dedup markers absorb;
-    // waiting for it would add a broker round trip to every event's latency.
-    private static void commit(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> offsets) {
-        kafka.commitAsync(offsets, (committed, failure) -> {
-            if (failure != null) {
-                Log.debugf("offset commit failed (the next one covers it): %s", failure.getMessage());
-            }
-        });
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            next.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
-        }
-        return next;
-    }
-
-    private static Map<TopicPartition, Long> firstOffsets(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, Long> first = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            first.put(partition, records.records(partition).getFirst().offset());
-        }
-        return first;
-    }
-
-    private static void rewind(KafkaConsumer<String, byte[]> kafka, Deque<InFlight> inFlight) {
-        Map<TopicPartition, Long> earliest = new HashMap<>();
-        for (InFlight poll : inFlight) {
-            poll.first().forEach((partition, offset) -> earliest.merge(partition, offset, Math::min));
-        }
-        // A partition taken away by a rebalance meanwhile starts at its committed offset on its new owner.
-        earliest.keySet().retainAll(kafka.assignment());
-        earliest.forEach(kafka::seek);
-    }
-
-    // A clean shutdown commits the polls Redis has applied, so the next owner of the partitions starts right there;
-    // whatever is not applied by then is simply consumed again.
-    private static void finish(KafkaConsumer<String, byte[]> kafka, Deque<InFlight> inFlight,
-                               Map<TopicPartition, OffsetAndMetadata> applied) {
-        try {
-            if (!applied.isEmpty()) {
-                kafka.commitSync(applied, Duration.ofSeconds(5));
-            }
-            for (InFlight poll : inFlight) {
-                poll.applied().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-                kafka.commitSync(poll.next(), Duration.ofSeconds(5));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            Log.debugf("stopped with polls not applied; they will be consumed again: %s", e.getMessage());
-        }
+    private void noteApplied() {
+        lastSuccessMillis = System.currentTimeMillis();
+        lastError = null;
     }
 
     private List<CloudEvent> decode(ConsumerRecords<String, byte[]> records) {

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,13 +30,31 @@ final class StreamQuery {
     }
 
     static StreamRequest parse(RoutingContext rc, StreamRequest.Kind kind) {
+        rejectCredentials(rc);
         List<Violation> violations = new ArrayList<>();
+        Set<String> sessions = sessionIds(rc, kind, violations);
+        String pluginId = pluginId(rc, violations);
+        List<String> types = typePrefixes(rc, violations);
+        String tenantId = tenantId(rc, violations);
+        StreamId lastEventId = lastEventId(rc, violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        return new StreamRequest(kind, List.copyOf(sessions), pluginId, List.copyOf(new LinkedHashSet<>(types)),
+                tenantId, lastEventId);
+    }
+
+    private static void rejectCredentials(RoutingContext rc) {
         for (String name : rc.queryParams().names()) {
-            if (CREDENTIAL_PARAMS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (CREDENTIAL_PARAMS.contains(name.toLowerCase(Locale.ROOT))) {
                 throw ApiException.badRequest("credentials_in_query",
                         "credentials are not accepted in the query string: use the Authorization header or the px_token cookie");
             }
         }
+    }
+
+    /** The CLI's path names one session; the event stream takes repeated or comma-separated {@code sessionId}s. */
+    private static Set<String> sessionIds(RoutingContext rc, StreamRequest.Kind kind, List<Violation> violations) {
         List<String> sessionIds = kind == StreamRequest.Kind.CLI_LOGS
                 ? List.of(rc.pathParam("sessionId")) : splitAll(rc.queryParam("sessionId"));
         Set<String> sessions = new LinkedHashSet<>();
@@ -43,16 +62,24 @@ final class StreamQuery {
             if (!UUID.matcher(id).matches()) {
                 violations.add(new Violation("sessionId", "must be a UUID"));
             } else {
-                sessions.add(id.toLowerCase(java.util.Locale.ROOT));
+                sessions.add(id.toLowerCase(Locale.ROOT));
             }
         }
         if (sessions.size() > MAX_SESSIONS) {
             violations.add(new Violation("sessionId", "at most " + MAX_SESSIONS + " sessions"));
         }
+        return sessions;
+    }
+
+    private static String pluginId(RoutingContext rc, List<Violation> violations) {
         String pluginId = single(rc, "pluginId", violations);
         if (pluginId != null && !PLUGIN_ID.matcher(pluginId).matches()) {
             violations.add(new Violation("pluginId", "must match " + PLUGIN_ID.pattern()));
         }
+        return pluginId;
+    }
+
+    private static List<String> typePrefixes(RoutingContext rc, List<Violation> violations) {
         List<String> types = splitAll(rc.queryParam("types"));
         for (String type : types) {
             if (!TYPE_PREFIX.matcher(type).matches()) {
@@ -62,16 +89,15 @@ final class StreamQuery {
         if (types.size() > MAX_TYPES) {
             violations.add(new Violation("types", "at most " + MAX_TYPES + " prefixes"));
         }
+        return types;
+    }
+
+    private static String tenantId(RoutingContext rc, List<Violation> violations) {
         String tenantId = single(rc, "tenantId", violations);
         if (tenantId != null && !TENANT.matcher(tenantId).matches()) {
             violations.add(new Violation("tenantId", "is not a tenant id"));
         }
-        StreamId lastEventId = lastEventId(rc, violations);
-        if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
-        }
-        return new StreamRequest(kind, List.copyOf(sessions), pluginId, List.copyOf(new LinkedHashSet<>(types)),
-                tenantId, lastEventId);
+        return tenantId;
     }
 
     // The header wins: it is what an EventSource sends back on reconnection, newer than the URL it was opened with.

@@ -62,16 +62,22 @@ public class EventIngest {
 
     /** Writes the events' effects; completes once Redis has applied all of them. Safe to repeat (redelivery). */
     public Future<Result> ingest(List<CloudEvent> events) {
-        long now = System.currentTimeMillis();
+        Writes writes = plan(events, System.currentTimeMillis());
+        if (writes.requests.isEmpty()) {
+            return Future.succeededFuture(new Result(0, 0, writes.skipped));
+        }
+        return runWithScripts(writes.requests).map(replies -> applied(writes, replies));
+    }
+
+    /** The writes the events cause, in event order; events that cannot or need not be appended are skipped. */
+    private Writes plan(List<CloudEvent> events, long now) {
         long oldestKept = now - config.retentionAge().toMillis();
         Writes writes = new Writes(now);
-        int skipped = 0;
         for (CloudEvent event : events) {
             String tenant = event.tenantid();
             if (tenant == null || tenant.isBlank()) {
                 // Without a tenant nobody may see it: it cannot be routed, so it is counted rather than guessed.
-                metrics.skipped("no-tenant");
-                skipped++;
+                writes.skip("no-tenant");
                 continue;
             }
             Request directory = directoryEffect(event, tenant);
@@ -80,40 +86,38 @@ public class EventIngest {
             }
             long time = timeOf(event, now);
             if (time < oldestKept) {
-                metrics.skipped("older-than-retention"); // it would be trimmed at once
-                skipped++;
+                writes.skip("older-than-retention"); // it would be trimmed at once
                 continue;
             }
             writes.append(new NewEntry(tenant, event.id(), event.type(), sessionIdOf(event), pluginIdOf(event), time,
                     frameData(event, tenant, time)));
         }
         writes.closeRun();
-        if (writes.requests.isEmpty()) {
-            return Future.succeededFuture(new Result(0, 0, skipped));
-        }
-        int skippedCount = skipped;
-        return runWithScripts(writes.requests).map(replies -> {
-            long appendedAt = System.currentTimeMillis();
-            int appended = 0;
-            int duplicates = 0;
-            for (int i = 0; i < replies.size(); i++) {
-                List<Long> eventTimes = writes.appendTimes.get(i);
-                if (eventTimes == null) {
-                    continue; // a directory write
-                }
-                Response ids = replies.get(i);
-                for (int j = 0; j < eventTimes.size(); j++) {
-                    if (ids.get(j) == null) {
-                        duplicates++;
-                    } else {
-                        appended++;
-                        metrics.appended(eventTimes.get(j), appendedAt);
-                    }
+        return writes;
+    }
+
+    /** Counts what Redis applied: an append call answers, per event, its entry id or nil for a duplicate. */
+    private Result applied(Writes writes, List<Response> replies) {
+        long appendedAt = System.currentTimeMillis();
+        int appended = 0;
+        int duplicates = 0;
+        for (int i = 0; i < replies.size(); i++) {
+            List<Long> eventTimes = writes.appendTimes.get(i);
+            if (eventTimes == null) {
+                continue; // a directory write
+            }
+            Response ids = replies.get(i);
+            for (int j = 0; j < eventTimes.size(); j++) {
+                if (ids.get(j) == null) {
+                    duplicates++;
+                } else {
+                    appended++;
+                    metrics.appended(eventTimes.get(j), appendedAt);
                 }
             }
-            metrics.ingested(appended, duplicates);
-            return new Result(appended, duplicates, skippedCount);
-        });
+        }
+        metrics.ingested(appended, duplicates);
+        return new Result(appended, duplicates, writes.skipped);
     }
 
     /**
@@ -127,9 +131,15 @@ public class EventIngest {
         final List<List<Long>> appendTimes = new ArrayList<>();
         private final long now;
         private final List<NewEntry> run = new ArrayList<>();
+        int skipped;
 
         Writes(long now) {
             this.now = now;
+        }
+
+        void skip(String reason) {
+            metrics.skipped(reason);
+            skipped++;
         }
 
         void directory(Request request) {
