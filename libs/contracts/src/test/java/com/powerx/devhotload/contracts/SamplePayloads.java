@@ -53,7 +53,7 @@ final class SamplePayloads {
         Map<String, EventPayload> samples = new LinkedHashMap<>();
         samples.put(EventTypes.SESSION_REGISTERED, new SessionRegistered(SESSION_ID, TENANT_ID, "dev-42", PLUGIN_ID,
                 "1.0.0", "node", "index.mjs", FILES, "sha256:" + SHA_A, "http://127.0.0.1:9000", SHA_B, T1,
-                List.of(SHA_B), "pending"));
+                List.of(SHA_B), "pending", Map.of("API_URL", "https://api.example.test")));
         samples.put(EventTypes.RELOAD_REQUESTED, new ReloadRequested(SESSION_ID, 7L, "reload-7", "diff", FILES,
                 List.of("index.mjs"), "sha256:" + SHA_B, 12L, T0, "dev-42", "manual"));
         samples.put(EventTypes.RELOAD_RECORDED, new ReloadRecorded(SESSION_ID, 8L, "reload-8", false, "build failed",

@@ -12,6 +12,8 @@ import com.powerx.devhotload.session.rest.RegisterRequest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The three register forms (ours; the TypeScript client's {@code {manifest:{id,version}, tenant}}; the Go CLI's
@@ -21,6 +23,9 @@ import java.util.Map;
 public final class RegisterCommands {
 
     private static final String ENDPOINT = "^https?://[^\\s]{1,2000}$";
+    private static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,127}$");
+    private static final int MAX_ENV = 200;
+    private static final int MAX_ENV_VALUE = 32_768;
 
     private RegisterCommands() {
     }
@@ -32,6 +37,7 @@ public final class RegisterCommands {
         String version = version(r.version() != null ? r.version() : m.version(), violations);
         List<FileRef> files = r.files() == null ? List.of() : r.files();
         String runtime = runtime(r, m, files, violations);
+        Map<String, String> env = env(m.env(), violations);
         BundleRules.checkFiles("files", files, fileLimit(r.watchFileLimit(), limits, violations), limits.maxBundleBytes(), violations);
         if (r.sandboxEndpoint() != null && !r.sandboxEndpoint().matches(ENDPOINT)) {
             violations.add(new Violation("sandboxEndpoint", "must be an http(s) URL"));
@@ -42,7 +48,7 @@ public final class RegisterCommands {
         checkDeclaredSize(files, limits.maxBundleBytes());
         return new RegisterCommand(pluginId, version, runtime, entry(r, m), files.stream().sorted(Comparator.comparing(FileRef::path)).toList(),
                 r.buildHash(), r.sandboxEndpoint(), r.cliVersion(), r.metadata() == null ? Map.of() : r.metadata(),
-                Boolean.TRUE.equals(r.takeover()));
+                Boolean.TRUE.equals(r.takeover()), env);
     }
 
     private static String pluginId(String pluginId, List<Violation> violations) {
@@ -52,6 +58,28 @@ public final class RegisterCommands {
             violations.add(new Violation("pluginId", "must match " + BundleRules.PLUGIN_ID.pattern()));
         }
         return pluginId;
+    }
+
+    /** The manifest's env map: names as a shell would take them, string values, bounded like any other input. */
+    private static Map<String, String> env(Map<String, Object> raw, List<Violation> violations) {
+        if (raw == null) {
+            return Map.of();
+        }
+        if (raw.size() > MAX_ENV) {
+            violations.add(new Violation("manifest.env", "at most " + MAX_ENV + " variables"));
+            return Map.of();
+        }
+        Map<String, String> env = new TreeMap<>();
+        raw.forEach((name, value) -> {
+            if (!ENV_NAME.matcher(name).matches()) {
+                violations.add(new Violation("manifest.env." + name, "name must match " + ENV_NAME.pattern()));
+            } else if (!(value instanceof String text) || text.length() > MAX_ENV_VALUE || text.indexOf('\0') >= 0) {
+                violations.add(new Violation("manifest.env." + name, "must be a string of at most " + MAX_ENV_VALUE + " characters"));
+            } else {
+                env.put(name, text);
+            }
+        });
+        return env;
     }
 
     private static String version(String version, List<Violation> violations) {

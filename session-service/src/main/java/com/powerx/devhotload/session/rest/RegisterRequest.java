@@ -35,8 +35,8 @@ public record RegisterRequest(
 
     /** The plugin manifest as the CLIs send it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Manifest(String id, String name, String version, String runtime, String entry) {
+    public record Manifest(String id, String name, String version, String runtime, String entry, Map<String, Object> env) {
         /** Stands in for an absent manifest, so every field reads as "not given". */
-        public static final Manifest NONE = new Manifest(null, null, null, null, null);
+        public static final Manifest NONE = new Manifest(null, null, null, null, null, null);
     }
 }

@@ -83,7 +83,7 @@ public class RegistrationService {
         String token = ReloadTokens.newToken();
         Session session = newSession(tenant, caller.developerId(), command, token, missing, now);
         return sessions.insert(tx, session)
-                .flatMap(v -> SessionEvents.emit(tx, session, EventTypes.SESSION_REGISTERED, registered(session, missing)))
+                .flatMap(v -> SessionEvents.emit(tx, session, EventTypes.SESSION_REGISTERED, registered(session, missing, command.env())))
                 .flatMap(v -> audit.record(tx, caller, tenant, "register", session.id(), "success", command.takeover() ? "takeover" : null))
                 .map(v -> new Registration(session, token, missing));
     }
@@ -105,10 +105,10 @@ public class RegistrationService {
                 .build();
     }
 
-    private static SessionRegistered registered(Session s, List<String> missing) {
+    private static SessionRegistered registered(Session s, List<String> missing, Map<String, String> env) {
         return new SessionRegistered(s.id().toString(), s.tenantId(), s.developerId(), s.pluginId(), s.version(), s.runtime(),
                 s.entry(), s.files(), s.buildHash(), s.sandboxEndpoint(), HexFormat.of().formatHex(s.reloadTokenHash()),
-                s.expiresAt(), missing, s.status().wire());
+                s.expiresAt(), missing, s.status().wire(), env.isEmpty() ? null : env);
     }
 
     private static ApiException conflict(Session existing) {

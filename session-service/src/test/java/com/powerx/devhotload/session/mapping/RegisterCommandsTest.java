@@ -28,7 +28,7 @@ class RegisterCommandsTest {
 
     @Test
     void theTypeScriptFormTakesIdAndVersionFromTheManifestAndIsExternalWithoutFiles() {
-        RegisterCommand c = RegisterCommands.toCommand(request(null, new RegisterRequest.Manifest("com.acme.ts", null, "0.1.0", null, null),
+        RegisterCommand c = RegisterCommands.toCommand(request(null, new RegisterRequest.Manifest("com.acme.ts", null, "0.1.0", null, null, null),
                 null, null, null, null, null, null), LIMITS);
         assertThat(c.pluginId()).isEqualTo("com.acme.ts");
         assertThat(c.version()).isEqualTo("0.1.0");
@@ -57,6 +57,22 @@ class RegisterCommandsTest {
         List<Violation> violations = (List<Violation>) e.details().get("violations");
         assertThat(violations).extracting(Violation::field)
                 .contains("pluginId", "version", "runtime", "watchFileLimit", "files[0].path", "files[0].sha256", "sandboxEndpoint");
+    }
+
+    @Test
+    void theManifestEnvTakesStringValuesUnderShellNamesOnly() {
+        Map<String, Object> env = new java.util.LinkedHashMap<>();
+        env.put("API_URL", "https://x.test");
+        env.put("PORT", 8080);
+        env.put("BAD-NAME", "x");
+        ApiException e = catchThrowableOfType(ApiException.class, () -> RegisterCommands.toCommand(request("com.acme.env",
+                new RegisterRequest.Manifest(null, null, null, "node", null, env), null, null, null, null, null, null), LIMITS));
+        @SuppressWarnings("unchecked")
+        List<Violation> violations = (List<Violation>) e.details().get("violations");
+        assertThat(violations).extracting(Violation::field).containsExactlyInAnyOrder("manifest.env.PORT", "manifest.env.BAD-NAME");
+        RegisterCommand ok = RegisterCommands.toCommand(request("com.acme.env", new RegisterRequest.Manifest(null, null, null, "node", null,
+                Map.of("API_URL", "https://x.test")), null, null, null, null, null, null), LIMITS);
+        assertThat(ok.env()).containsExactly(Map.entry("API_URL", "https://x.test"));
     }
 
     @Test

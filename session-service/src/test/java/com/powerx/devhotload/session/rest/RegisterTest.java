@@ -41,7 +41,8 @@ class RegisterTest {
         try (EventProbe probe = EventProbe.open(bootstrap, Topics.SESSION_LIFECYCLE)) {
             var r = register(as("acme"), Map.of(
                     "pluginId", plugin,
-                    "manifest", Map.of("id", plugin, "name", "Counter", "version", "1.0.0", "runtime", "node", "entry", "index.mjs"),
+                    "manifest", Map.of("id", plugin, "name", "Counter", "version", "1.0.0", "runtime", "node", "entry", "index.mjs",
+                            "env", Map.of("API_URL", "https://api.example.test", "LOG_LEVEL", "debug")),
                     "version", "1.0.0", "entryPoints", List.of("index.mjs"),
                     "files", List.of(file("index.mjs", content)),
                     "buildHash", "sha256:abc", "cliVersion", "1.12.0", "metadata", Map.of("k", "v"), "takeover", false))
@@ -73,6 +74,7 @@ class RegisterTest {
             assertThat(event.pluginid()).isEqualTo(plugin);
             assertThat(event.data().get("reloadTokenSha256").asText()).isEqualTo(com.powerx.devhotload.session.domain.ReloadTokens.hashHex(token));
             assertThat(event.data().toString()).doesNotContain(token);
+            assertThat(event.data().get("env").toString()).isEqualTo("{\"API_URL\":\"https://api.example.test\",\"LOG_LEVEL\":\"debug\"}");
             assertThat(event.data().get("runtime").asText()).isEqualTo("node");
 
             // The token is never readable again.
