@@ -1,7 +1,8 @@
 package com.powerx.devhotload.sandbox.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.powerx.devhotload.contracts.EventCodec;
+import com.powerx.devhotload.contracts.JsonText;
+import com.powerx.devhotload.contracts.state.ReloadResult;
+import com.powerx.devhotload.contracts.state.SandboxState;
 import com.powerx.devhotload.sandbox.domain.Sandbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,8 +29,8 @@ public class SandboxRepository {
                         + "started_at = EXCLUDED.started_at, instance_id = EXCLUDED.instance_id, updated_at = now() "
                         + "WHERE sandbox.instance_id IS NULL OR sandbox.instance_id = EXCLUDED.instance_id")
                 .execute(Tuple.from(new Object[] {UUID.fromString(s.sessionId()), s.tenantId(), s.pluginId(), s.runtime(),
-                        s.entry(), s.sandboxEndpoint(), s.state, s.sequence, s.lastError, s.reloads, s.restarts,
-                        s.startedAt == null ? null : s.startedAt.atOffset(ZoneOffset.UTC), instanceId, leaseMs}))
+                        s.entry(), s.sandboxEndpoint(), s.state().wire(), s.sequence(), s.lastError(), s.reloads(), s.restarts(),
+                        s.startedAt() == null ? null : s.startedAt().atOffset(ZoneOffset.UTC), instanceId, leaseMs}))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -40,7 +41,7 @@ public class SandboxRepository {
     public Uni<Void> saveState(SqlClient c, String sessionId, String instanceId, Object state, java.time.Instant at) {
         return c.preparedQuery("UPDATE sandbox SET saved_state = $2::text::jsonb, saved_state_at = $3 WHERE session_id = $1 "
                         + "AND instance_id = $4 AND (saved_state_at IS NULL OR saved_state_at <= $3)")
-                .execute(Tuple.of(UUID.fromString(sessionId), json(state), at.atOffset(ZoneOffset.UTC), instanceId))
+                .execute(Tuple.of(UUID.fromString(sessionId), JsonText.write(state), at.atOffset(ZoneOffset.UTC), instanceId))
                 .replaceWithVoid();
     }
 
@@ -49,13 +50,13 @@ public class SandboxRepository {
      * it (its own after a restart, or another's adopted); {@code previousOwner} is the instance it was taken from.
      */
     public record Saved(String sessionId, String tenantId, String pluginId, String runtime, String entry, String sandboxEndpoint,
-                        String state, long sequence, int reloads, int restarts, String filesJson, String savedStateJson,
+                        SandboxState state, long sequence, int reloads, int restarts, String filesJson, String savedStateJson,
                         String previousOwner) {
 
         /** Reads a row of {@link LeaseRepository}'s claims. */
         static Saved of(io.vertx.mutiny.sqlclient.Row r) {
             return new Saved(r.getUUID("session_id").toString(), r.getString("tenant_id"), r.getString("plugin_id"),
-                    r.getString("runtime"), r.getString("entry"), r.getString("sandbox_endpoint"), r.getString("state"),
+                    r.getString("runtime"), r.getString("entry"), r.getString("sandbox_endpoint"), SandboxState.from(r.getString("state")),
                     r.getLong("sequence"), r.getInteger("reloads"), r.getInteger("restarts"), r.getString("files"),
                     r.getString("saved_state"), r.getString("previous_owner"));
         }
@@ -64,28 +65,17 @@ public class SandboxRepository {
     public Uni<Void> saveVersion(SqlClient tx, String sessionId, long sequence, Object files) {
         return tx.preparedQuery("INSERT INTO sandbox_version (session_id, sequence, files) VALUES ($1, $2, $3::text::jsonb) "
                         + "ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(UUID.fromString(sessionId), sequence, json(files)))
+                .execute(Tuple.of(UUID.fromString(sessionId), sequence, JsonText.write(files)))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> saveAttempt(SqlClient tx, String sessionId, long sequence, String result, Long durationMs, Object phases,
+    public Uni<Void> saveAttempt(SqlClient tx, String sessionId, long sequence, ReloadResult result, Long durationMs, Object phases,
                                  Object error) {
         return tx.preparedQuery("INSERT INTO reload_attempt (session_id, sequence, result, duration_ms, phases, error) "
                         + "VALUES ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb) ON CONFLICT (session_id, sequence) DO UPDATE "
                         + "SET result = EXCLUDED.result, duration_ms = EXCLUDED.duration_ms, phases = EXCLUDED.phases, "
                         + "error = EXCLUDED.error, at = now()")
-                .execute(Tuple.from(new Object[] {UUID.fromString(sessionId), sequence, result, durationMs, json(phases), json(error)}))
+                .execute(Tuple.from(new Object[] {UUID.fromString(sessionId), sequence, result.wire(), durationMs, JsonText.write(phases), JsonText.write(error)}))
                 .replaceWithVoid();
-    }
-
-    private static String json(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return EventCodec.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-        }
     }
 }

@@ -10,7 +10,7 @@ import com.powerx.devhotload.sandbox.driver.HarnessError;
 import com.powerx.devhotload.sandbox.driver.Replies;
 import com.powerx.devhotload.sandbox.driver.RunningSandbox;
 import com.powerx.devhotload.sandbox.service.SandboxInvoker;
-import com.powerx.devhotload.sandbox.service.SandboxManager;
+import com.powerx.devhotload.sandbox.service.SandboxRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,12 +33,12 @@ public class SandboxResource {
 
     private final CurrentCaller caller;
     private final SandboxInvoker invoker;
-    private final SandboxManager manager;
+    private final SandboxRegistry registry;
 
-    public SandboxResource(CurrentCaller caller, SandboxInvoker invoker, SandboxManager manager) {
+    public SandboxResource(CurrentCaller caller, SandboxInvoker invoker, SandboxRegistry registry) {
         this.caller = caller;
         this.invoker = invoker;
-        this.manager = manager;
+        this.registry = registry;
     }
 
     /** Runs {@code handler} with {@code payload} on the session's active version → {@code {result, durationMs, sequence}}. */
@@ -66,7 +66,7 @@ public class SandboxResource {
     public Response list() {
         Caller who = caller.get();
         who.requireTenant();
-        List<SandboxView> items = manager.all().stream()
+        List<SandboxView> items = registry.all().stream()
                 .filter(s -> who.canSeeTenant(s.tenantId()))
                 .sorted(Comparator.comparing(Sandbox::sessionId))
                 .map(this::view).toList();
@@ -74,7 +74,7 @@ public class SandboxResource {
     }
 
     private SandboxView view(Sandbox sandbox) {
-        RunningSandbox process = sandbox.process;
+        RunningSandbox process = sandbox.process();
         Long rss = null;
         Long pid = null;
         if (process != null && process.isAlive()) {

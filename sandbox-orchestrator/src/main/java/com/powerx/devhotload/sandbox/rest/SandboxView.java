@@ -15,9 +15,10 @@ public record SandboxView(String sessionId, String pluginId, String runtime, Str
     }
 
     static SandboxView of(Sandbox s, Long rssBytes, Long pid) {
-        LastReload r = s.lastReload;
-        return new SandboxView(s.sessionId(), s.pluginId(), s.runtime(), s.state, s.sequence,
-                s.startedAt == null ? null : s.startedAt.toString(), s.reloads, s.restarts,
-                r == null ? null : new LastReloadView(r.sequence(), r.result(), r.durationMs(), r.phases()), rssBytes, pid, s.lastError);
+        LastReload r = s.lastReload();
+        return new SandboxView(s.sessionId(), s.pluginId(), s.runtime(), s.state().wire(), s.sequence(),
+                s.startedAt() == null ? null : s.startedAt().toString(), s.reloads(), s.restarts(),
+                r == null ? null : new LastReloadView(r.sequence(), r.result().wire(), r.durationMs(), r.phases()), rssBytes, pid,
+                s.lastError());
     }
 }

@@ -67,7 +67,7 @@ public class LogPublisher {
     /** One line of output; {@code dropped} is a count the harness itself could not deliver. */
     public void line(Sandbox sandbox, String level, String source, String message, Long sequence, Long dropped) {
         // Lines a stopping process writes after close() are still published, under a window nobody keeps.
-        Window window = sandbox.ended ? windows.getOrDefault(sandbox.sessionId(), new Window(sandbox))
+        Window window = sandbox.ended() ? windows.getOrDefault(sandbox.sessionId(), new Window(sandbox))
                 : windows.computeIfAbsent(sandbox.sessionId(), id -> new Window(sandbox));
         if (!window.admit()) {
             return;
@@ -102,7 +102,7 @@ public class LogPublisher {
         if (suppressed > 0) {
             send(window.sandbox, new SessionLog(Instant.now(), "warn", "orchestrator",
                     suppressed + " log lines suppressed: over PX_DEV_LOG_RATE=" + config.logRate() + " lines/s",
-                    window.sandbox.sequence, suppressed));
+                    window.sandbox.sequence(), suppressed));
         }
     }
 

@@ -1,12 +1,12 @@
 package com.powerx.devhotload.sandbox.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.powerx.devhotload.contracts.state.SandboxState;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.api.ErrorCode;
 import com.powerx.devhotload.platform.security.Caller;
 import com.powerx.devhotload.sandbox.config.SandboxConfig;
 import com.powerx.devhotload.sandbox.domain.Sandbox;
-import com.powerx.devhotload.sandbox.domain.SandboxState;
 import com.powerx.devhotload.sandbox.driver.HarnessError;
 import com.powerx.devhotload.sandbox.driver.Replies;
 import com.powerx.devhotload.sandbox.driver.RunningSandbox;
@@ -19,12 +19,17 @@ import java.util.Map;
 @ApplicationScoped
 public class SandboxInvoker {
 
-    private final SandboxManager manager;
+    private final SandboxRegistry registry;
+    private final CrashHandling crashes;
+    private final StateSnapshots snapshots;
     private final SandboxConfig config;
     private final LogPublisher logs;
 
-    public SandboxInvoker(SandboxManager manager, SandboxConfig config, LogPublisher logs) {
-        this.manager = manager;
+    public SandboxInvoker(SandboxRegistry registry, CrashHandling crashes, StateSnapshots snapshots, SandboxConfig config,
+                          LogPublisher logs) {
+        this.registry = registry;
+        this.crashes = crashes;
+        this.snapshots = snapshots;
         this.config = config;
         this.logs = logs;
     }
@@ -35,11 +40,11 @@ public class SandboxInvoker {
      */
     public Sandbox visible(Caller caller, String sessionId) {
         caller.requireTenant();
-        Sandbox sandbox = manager.find(sessionId);
+        Sandbox sandbox = registry.find(sessionId);
         if (sandbox == null || !caller.canSeeTenant(sandbox.tenantId())) {
             throw ApiException.notFound("sandbox");
         }
-        manager.awaitEnd(sandbox, sandbox.process);
+        crashes.awaitEnd(sandbox, sandbox.process());
         return sandbox;
     }
 
@@ -48,18 +53,20 @@ public class SandboxInvoker {
     /** {@code result} (the handler's return value), {@code durationMs}, {@code sequence}. */
     public JsonNode invoke(Caller caller, String sessionId, String handler, JsonNode payload) {
         Sandbox sandbox = visible(caller, sessionId);
-        RunningSandbox process = sandbox.process;
-        boolean serving = SandboxState.READY.equals(sandbox.state) || SandboxState.RELOADING.equals(sandbox.state);
-        if (SandboxState.FAILED.equals(sandbox.state) && sandbox.refusedForCapacity) {
+        RunningSandbox process = sandbox.process();
+        SandboxState state = sandbox.state();
+        boolean serving = state == SandboxState.READY || state == SandboxState.RELOADING;
+        if (state == SandboxState.FAILED && sandbox.refusedForCapacity()) {
             // Not the plugin's fault and not permanent: the client should come back (a reload retries the start).
-            throw ApiException.capacityReached(sandbox.lastError, CAPACITY_RETRY_AFTER_SECONDS);
+            throw ApiException.capacityReached(sandbox.lastError(), CAPACITY_RETRY_AFTER_SECONDS);
         }
         if (!serving || process == null || !process.isAlive()) {
-            throw ApiException.conflict("sandbox_not_ready", "the sandbox is " + sandbox.state + ", not ready",
-                    Map.of("state", sandbox.state));
+            throw ApiException.conflict("sandbox_not_ready", "the sandbox is " + sandbox.state().wire() + ", not ready",
+                    Map.of("state", sandbox.state().wire()));
         }
         if (!process.invocable()) {
-            throw ApiException.conflict("external_runtime", "an external plugin runs on the developer's machine", Map.of("state", sandbox.state));
+            throw ApiException.conflict("external_runtime", "an external plugin runs on the developer's machine",
+                    Map.of("state", sandbox.state().wire()));
         }
         int timeoutMs = config.invokeTimeoutMs();
         JsonNode result;
@@ -69,10 +76,10 @@ public class SandboxInvoker {
         } catch (HarnessError e) {
             // The plugin exited during the call: its crash is recorded before the caller hears of it, so a read
             // after this 502 finds it crashed (and then restarted, counted), not ready with nothing counted.
-            manager.awaitEnd(sandbox, process);
+            crashes.awaitEnd(sandbox, process);
             throw failure(e);
         }
-        manager.snapshot(sandbox);
+        snapshots.snapshot(sandbox);
         return result;
     }
 

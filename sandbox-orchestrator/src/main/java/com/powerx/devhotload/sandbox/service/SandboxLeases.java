@@ -2,8 +2,6 @@ package com.powerx.devhotload.sandbox.service;
 
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventCodec;
-import com.powerx.devhotload.contracts.EventTypes;
-import com.powerx.devhotload.contracts.payload.SessionRegistered;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
 import com.powerx.devhotload.sandbox.config.InstanceIdentity;
 import com.powerx.devhotload.sandbox.config.LeaseConfig;
@@ -11,11 +9,11 @@ import com.powerx.devhotload.sandbox.domain.Sandbox;
 import com.powerx.devhotload.sandbox.repository.LeaseRepository;
 import com.powerx.devhotload.sandbox.repository.PendingLifecycleRepository;
 import com.powerx.devhotload.sandbox.repository.SandboxRepository;
+import com.powerx.devhotload.sandbox.repository.SandboxStore;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Which instance acts on which session, when several run (docs/sandbox-orchestrator.md, "Leases"). A session belongs
  * to the instance that consumed its registration, for as long as that instance renews its lease; every lifecycle event,
  * whichever replica consumed it, goes into the inbox addressed to the session's owner, whose intake (one thread, here)
- * takes it in order and hands it to the {@link SandboxManager}. An instance brings its own sandboxes back at start,
+ * takes it in order and hands it to {@link LifecycleSteps}. An instance brings its own sandboxes back at start,
  * adopts those whose lease ran out (a dead replica's, exactly once across racing adopters), and stops its own when it
  * can no longer renew, so that an adopter never runs a session next to it.
  */
@@ -44,8 +41,11 @@ public class SandboxLeases {
 
     private static final Duration DB_WAIT = Duration.ofSeconds(30);
 
-    private final SandboxManager manager;
-    private final SandboxEvents events;
+    private final SandboxRegistry registry;
+    private final SandboxRecovery recovery;
+    private final LifecycleSteps steps;
+    private final SandboxStops stops;
+    private final SandboxStore store;
     private final TransactionalOutbox outbox;
     private final LeaseRepository leases;
     private final PendingLifecycleRepository inbox;
@@ -57,42 +57,19 @@ public class SandboxLeases {
     private volatile boolean started;
     private volatile long lastRenewal = System.nanoTime();
 
-    public SandboxLeases(SandboxManager manager, SandboxEvents events, TransactionalOutbox outbox, LeaseRepository leases,
-                         PendingLifecycleRepository inbox, LeaseConfig config, InstanceIdentity instance) {
-        this.manager = manager;
-        this.events = events;
+    public SandboxLeases(SandboxRegistry registry, SandboxRecovery recovery, LifecycleSteps steps, SandboxStops stops,
+                         SandboxStore store, TransactionalOutbox outbox, LeaseRepository leases, PendingLifecycleRepository inbox,
+                         LeaseConfig config, InstanceIdentity instance) {
+        this.registry = registry;
+        this.recovery = recovery;
+        this.steps = steps;
+        this.stops = stops;
+        this.store = store;
         this.outbox = outbox;
         this.leases = leases;
         this.inbox = inbox;
         this.config = config;
         this.me = instance.value();
-    }
-
-    /**
-     * In the lifecycle consumer's transaction, with the processed mark: the event's pending row, addressed to the
-     * session's owner (whose row is locked against adoption until the commit). A registration makes the session this
-     * instance's; an event of an ended session needs no row.
-     */
-    public Uni<Void> route(SqlClient tx, CloudEvent event, String encoded) {
-        UUID session = uuid(event.sessionid());
-        if (session == null) {
-            return inbox.add(tx, event.id(), me, event.sessionid(), encoded); // no sandbox can have it: dropped by the intake
-        }
-        Uni<LeaseRepository.Owner> owner = EventTypes.SESSION_REGISTERED.equals(event.type())
-                ? claim(tx, session, EventCodec.payload(event, SessionRegistered.class))
-                : leases.ownerOf(tx, session);
-        return owner.flatMap(o -> {
-            if (o != null && o.ended()) {
-                return Uni.createFrom().voidItem();
-            }
-            String to = o == null || o.instanceId() == null ? me : o.instanceId();
-            return inbox.add(tx, event.id(), to, event.sessionid(), encoded);
-        });
-    }
-
-    private Uni<LeaseRepository.Owner> claim(SqlClient tx, UUID session, SessionRegistered r) {
-        return leases.claimNew(tx, session, r.tenantId(), r.pluginId(), r.runtime(), r.entry(), r.sandboxEndpoint(), me,
-                config.durationMs());
     }
 
     /** After a routed event committed: the intake looks at once (else at its next poll). */
@@ -116,7 +93,7 @@ public class SandboxLeases {
             List<SandboxRepository.Saved> own = await(outbox.pool().withConnection(c -> leases.claimOwn(c, me, config.durationMs())
                     .call(claimed -> inbox.untake(c, me))));
             lastRenewal = System.nanoTime();
-            manager.bringBack(own);
+            recovery.bringBack(own);
             if (!own.isEmpty()) {
                 Log.infof("recovering %d sandboxes of this instance (%s)", own.size(), me);
             }
@@ -143,7 +120,7 @@ public class SandboxLeases {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        manager.shutdown();
+        stops.shutdown();
         try {
             await(outbox.pool().withConnection(c -> leases.release(c, me)));
         } catch (RuntimeException e) {
@@ -173,10 +150,10 @@ public class SandboxLeases {
                 continue;
             }
             try {
-                manager.dispatch(lifecycle);
+                steps.dispatch(lifecycle);
             } catch (RuntimeException e) {
                 Log.warnf("pending lifecycle event %s not acted on: %s", lifecycle.id(), e.getMessage());
-                events.forgetPending(lifecycle.id());
+                store.forgetPending(lifecycle.id());
             }
         }
     }
@@ -191,14 +168,14 @@ public class SandboxLeases {
         try {
             Set<String> owned = await(outbox.pool().withConnection(c -> leases.renew(c, me, config.durationMs())));
             lastRenewal = attempt;
-            List<Sandbox> notOwned = manager.live().stream().filter(s -> !owned.contains(s.sessionId())).toList();
+            List<Sandbox> notOwned = registry.live().stream().filter(s -> !owned.contains(s.sessionId())).toList();
             if (!notOwned.isEmpty()) {
                 Map<String, String> owners = await(outbox.pool().withConnection(c ->
-                        leases.owners(c, notOwned.stream().map(Sandbox::sessionId).filter(id -> uuid(id) != null).toList())));
+                        leases.owners(c, notOwned.stream().map(Sandbox::sessionId).filter(id -> LifecycleInbox.uuid(id) != null).toList())));
                 for (Sandbox sandbox : notOwned) {
                     String owner = owners.get(sandbox.sessionId());
                     if (owner != null && !owner.equals(me)) {
-                        manager.letGo(sandbox, "instance " + owner + " adopted it");
+                        stops.letGo(sandbox, "instance " + owner + " adopted it");
                     }
                 }
             }
@@ -206,14 +183,14 @@ public class SandboxLeases {
             long silentMs = (System.nanoTime() - lastRenewal) / 1_000_000;
             Log.warnf("leases of %s not renewed for %d ms: %s", me, silentMs, e.getMessage());
             if (silentMs >= config.durationMs() - config.renewMs()) {
-                manager.live().forEach(s -> manager.letGo(s, "its lease could not be renewed for " + silentMs + " ms"));
+                registry.live().forEach(s -> stops.letGo(s, "its lease could not be renewed for " + silentMs + " ms"));
             }
         }
     }
 
     /** Adopts sandboxes whose lease ran out (as many as there are free slots), then acts on their pending events. */
     void adopt() {
-        int room = manager.freeSlots();
+        int room = registry.freeSlots();
         if (room == 0) {
             return;
         }
@@ -229,19 +206,11 @@ public class SandboxLeases {
         }
         Log.infof("adopted %d sandboxes whose lease had run out: %s", adopted.size(), adopted.stream()
                 .map(s -> s.sessionId() + " (from " + s.previousOwner() + ")").toList());
-        manager.bringBack(adopted);
+        recovery.bringBack(adopted);
         takeInbox();
     }
 
     private static <T> T await(Uni<T> uni) {
         return uni.await().atMost(DB_WAIT);
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -1,6 +1,6 @@
-package com.powerx.devhotload.sandbox;
+package com.powerx.devhotload.sandbox.bundle;
 
-import com.powerx.devhotload.sandbox.bundle.BlobFetcher;
+import com.powerx.devhotload.sandbox.rest.Plugins;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

@@ -1,12 +1,6 @@
-package com.powerx.devhotload.sandbox;
+package com.powerx.devhotload.sandbox.driver;
 
 import com.powerx.devhotload.sandbox.config.SandboxConfig;
-import com.powerx.devhotload.sandbox.driver.HarnessInstallation;
-import com.powerx.devhotload.sandbox.driver.ProcessSandboxDriver;
-import com.powerx.devhotload.sandbox.driver.SandboxListener;
-import com.powerx.devhotload.sandbox.driver.RunningSandbox;
-import com.powerx.devhotload.sandbox.driver.SandboxSpec;
-import com.powerx.devhotload.sandbox.driver.SandboxStartException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

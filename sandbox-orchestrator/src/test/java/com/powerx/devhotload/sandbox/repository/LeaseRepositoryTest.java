@@ -60,6 +60,7 @@ class LeaseRepositoryTest {
                 assertThat(owner(session)).as("a live lease is never adopted").isEqualTo(alive);
             }
             release(sessions);
+            release(living);
         }
     }
 

@@ -1,4 +1,4 @@
-package com.powerx.devhotload.sandbox;
+package com.powerx.devhotload.sandbox.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerx.devhotload.contracts.EventTypes;

@@ -1,4 +1,4 @@
-package com.powerx.devhotload.sandbox;
+package com.powerx.devhotload.sandbox.rest;
 
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventSources;

@@ -1,4 +1,4 @@
-package com.powerx.devhotload.sandbox;
+package com.powerx.devhotload.sandbox.rest;
 
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventSources;
@@ -21,15 +21,15 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /** The example plugins (examples/plugins) as bundles, and the lifecycle events session-service would publish. */
-final class Plugins {
+public final class Plugins {
 
-    static final Path ROOT = Path.of("..", "examples", "plugins").toAbsolutePath().normalize();
+    public static final Path ROOT = Path.of("..", "examples", "plugins").toAbsolutePath().normalize();
     private static Map<String, Path> byHash;
 
     private Plugins() {
     }
 
-    static List<FileRef> files(String plugin) {
+    public static List<FileRef> files(String plugin) {
         Path dir = ROOT.resolve(plugin);
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).sorted().map(p -> ref(dir, p)).toList();
@@ -38,7 +38,7 @@ final class Plugins {
         }
     }
 
-    static synchronized Map<String, Path> byHash() {
+    public static synchronized Map<String, Path> byHash() {
         if (byHash == null) {
             Map<String, Path> index = new HashMap<>();
             try (Stream<Path> walk = Files.walk(ROOT)) {
@@ -67,19 +67,19 @@ final class Plugins {
         }
     }
 
-    static CloudEvent registered(String tenant, String sessionId, String runtime, String entry, String plugin) {
+    public static CloudEvent registered(String tenant, String sessionId, String runtime, String entry, String plugin) {
         return event(EventTypes.SESSION_REGISTERED, tenant, sessionId, new SessionRegistered(sessionId, tenant, "dev-" + tenant,
                 "com.acme.test", "1.0.0", runtime, entry, files(plugin), null, null, "0".repeat(64),
                 Instant.now().plusSeconds(900), List.of(), "pending"));
     }
 
-    static CloudEvent reload(String tenant, String sessionId, long sequence, String plugin) {
+    public static CloudEvent reload(String tenant, String sessionId, long sequence, String plugin) {
         return event(EventTypes.RELOAD_REQUESTED, tenant, sessionId, new ReloadRequested(sessionId, sequence,
                 UUID.randomUUID().toString(), "full", files(plugin), List.of("index.mjs"), "sha256:test-" + sequence, sequence,
                 Instant.now(), "dev-" + tenant, null));
     }
 
-    static CloudEvent terminated(String tenant, String sessionId) {
+    public static CloudEvent terminated(String tenant, String sessionId) {
         return event(EventTypes.SESSION_TERMINATED, tenant, sessionId, new SessionTerminated(sessionId, "developer", null,
                 "dev-" + tenant, Instant.now()));
     }

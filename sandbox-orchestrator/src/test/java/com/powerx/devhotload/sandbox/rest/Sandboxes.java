@@ -1,4 +1,4 @@
-package com.powerx.devhotload.sandbox;
+package com.powerx.devhotload.sandbox.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerx.devhotload.contracts.CloudEvent;
@@ -19,39 +19,39 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the tests do to a sandbox: await its events, call its handlers. Generous limits: the machine is shared. */
-final class Sandboxes {
+public final class Sandboxes {
 
-    static final Duration WAIT = Duration.ofSeconds(90);
+    public static final Duration WAIT = Duration.ofSeconds(90);
 
     private Sandboxes() {
     }
 
     /** The {@code n}-th event (1-based) of {@code type} for the session. */
-    static CloudEvent await(EventProbe probe, String type, String sessionId, int n) {
+    public static CloudEvent await(EventProbe probe, String type, String sessionId, int n) {
         List<CloudEvent> events = probe.await(EventProbe.of(type, sessionId), n, WAIT);
         assertThat(events).as("%s #%d of %s", type, n, sessionId).hasSizeGreaterThanOrEqualTo(n);
         return events.get(n - 1);
     }
 
-    static CloudEvent await(EventProbe probe, String type, String sessionId) {
+    public static CloudEvent await(EventProbe probe, String type, String sessionId) {
         return await(probe, type, sessionId, 1);
     }
 
-    static ValidatableResponse invoke(String sessionId, String handler, Map<String, Object> payload) {
+    public static ValidatableResponse invoke(String sessionId, String handler, Map<String, Object> payload) {
         return given().contentType(ContentType.JSON).body(Map.of("handler", handler, "payload", payload))
                 .when().post("/internal/dev/sandboxes/{id}/invoke", sessionId).then();
     }
 
-    static int count(String sessionId, String handler) {
+    public static int count(String sessionId, String handler) {
         return invoke(sessionId, handler, Map.of()).statusCode(200).extract().path("data.result.count");
     }
 
-    static JsonNode data(CloudEvent event) {
+    public static JsonNode data(CloudEvent event) {
         return event.data();
     }
 
     /** Polls {@code GET /internal/dev/sandboxes/{id}} until its {@code data} matches (at most {@link #WAIT}). */
-    static JsonNode awaitView(String sessionId, Predicate<JsonNode> match) {
+    public static JsonNode awaitView(String sessionId, Predicate<JsonNode> match) {
         Instant deadline = Instant.now().plus(WAIT);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {

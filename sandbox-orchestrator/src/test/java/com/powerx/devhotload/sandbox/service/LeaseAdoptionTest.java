@@ -1,4 +1,4 @@
-package com.powerx.devhotload.sandbox;
+package com.powerx.devhotload.sandbox.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerx.devhotload.contracts.CloudEvent;
@@ -8,6 +8,8 @@ import com.powerx.devhotload.contracts.Topics;
 import com.powerx.devhotload.devstack.DevStackResource;
 import com.powerx.devhotload.devstack.EventProbe;
 import com.powerx.devhotload.sandbox.config.InstanceIdentity;
+import com.powerx.devhotload.sandbox.rest.Plugins;
+import com.powerx.devhotload.sandbox.rest.Sandboxes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
