@@ -1,6 +1,7 @@
 package com.powerx.devhotload.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventCodec;
@@ -225,6 +226,27 @@ class HotReloadLoopIT {
             assertThat(seen.path("greeting").asText()).isEqualTo("hello from the manifest");
             call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
         }
+    }
+
+    /** The manifest of the register body declares the env when the bundle carries no manifest of its own. */
+    @Test
+    void theRegisteredManifestEnvIsThePluginsEnvironment() throws Exception {
+        String tenant = "env-reg-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
+        Map<String, byte[]> probe = new TreeMap<>(Bundles.read(PLUGINS.resolve("env-probe")));
+        probe.remove("plugin.json");
+        upload(admin, probe);
+        ObjectNode body = (ObjectNode) JSON.readTree(DevLoop.registerBody("com.acme.env-registered", "node", "index.mjs", probe));
+        ((ObjectNode) body.get("manifest")).putObject("env").put("PROBE_GREETING", "hello from the register body").put("PROBE_MODE", "lenient");
+        String sessionId = call("session-service", "POST", "/internal/dev/plugins/register", admin, JSON.writeValueAsString(body), 201)
+                .at("/data/sessionId").asText();
+        awaitSandbox(admin, sessionId, "ready");
+        JsonNode seen = invoke(admin, sessionId, "env", 200).at("/data/result");
+        assertThat(seen.path("greeting").asText()).isEqualTo("hello from the register body");
+        List<String> names = new ArrayList<>();
+        seen.path("names").forEach(n -> names.add(n.asText()));
+        assertThat(names).contains("PROBE_GREETING", "PROBE_MODE").noneMatch(n -> n.startsWith("PX_"));
+        call("session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId, admin, null, 200);
     }
 
     /** A new tenant's counter-node session, registered and ready, with v1 and v2 uploaded. */

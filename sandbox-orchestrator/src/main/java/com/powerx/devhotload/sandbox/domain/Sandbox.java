@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One session's sandbox. It changes only through its transitions, called on the session's own worker thread (one at a
@@ -44,9 +45,17 @@ public final class Sandbox {
     /** Times of the restarts in the crash window (CONTRACT.md §4: at most 5 in 5 minutes). */
     private final Deque<Instant> restartTimes = new ArrayDeque<>();
     private final List<ReloadRequested> pendingReloads = new ArrayList<>();
+    private final Map<String, String> env;
 
     public Sandbox(String sessionId, String tenantId, String pluginId, String runtime, String entry, String sandboxEndpoint,
                    List<FileRef> files) {
+        this(sessionId, tenantId, pluginId, runtime, entry, sandboxEndpoint, files, Map.of());
+    }
+
+    /** {@code env}: the manifest's env map from the registration, the plugin's declared environment (CONTRACT.md §4). */
+    public Sandbox(String sessionId, String tenantId, String pluginId, String runtime, String entry, String sandboxEndpoint,
+                   List<FileRef> files, Map<String, String> env) {
+        this.env = env == null ? Map.of() : Map.copyOf(env);
         this.sessionId = sessionId;
         this.tenantId = tenantId;
         this.pluginId = pluginId;
@@ -57,6 +66,7 @@ public final class Sandbox {
     }
 
     public String sessionId() { return sessionId; }
+    public Map<String, String> env() { return env; }
     public String tenantId() { return tenantId; }
     public String pluginId() { return pluginId; }
     public String runtime() { return runtime; }

@@ -103,6 +103,10 @@ final class HarnessProcess implements RunningSandbox {
         PluginManifest.Declared declared = PluginManifest.env(dir);
         declared.problems().forEach(problem -> listener.onLog("warn", "orchestrator", problem, sequence, null));
         ObjectNode env = fields.putObject("env");
+        // the registration's manifest env first; a manifest inside the bundle (this version's own) overrides it
+        if (spec.env() != null) {
+            spec.env().forEach(env::put);
+        }
         declared.env().forEach(env::put);
         return fields;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 
-/** What to start: a session's version directory, its entry and (on a restart) the state to restore. */
+/** What to start: a session's version directory, its entry, (on a restart) the state to restore, and the registration's manifest env. */
 public record SandboxSpec(String sessionId, String runtime, Path bundleDir, String entry, long sequence, JsonNode state,
-                          String sandboxEndpoint) {
+                          String sandboxEndpoint, java.util.Map<String, String> env) {
 }

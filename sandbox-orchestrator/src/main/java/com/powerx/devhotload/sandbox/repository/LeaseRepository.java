@@ -26,7 +26,7 @@ public class LeaseRepository {
     /** The columns of {@link SandboxRepository.Saved}, from a CTE {@code c} of claimed rows. */
     private static final String SAVED = "SELECT c.session_id, c.tenant_id, c.plugin_id, c.runtime, c.entry, c.sandbox_endpoint, "
             + "c.state, COALESCE(c.sequence, 0) AS sequence, c.reloads, c.restarts, v.files::text AS files, "
-            + "c.saved_state::text AS saved_state, c.previous_owner "
+            + "c.saved_state::text AS saved_state, c.previous_owner, c.env::text AS env "
             + "FROM claimed c LEFT JOIN sandbox_version v ON v.session_id = c.session_id AND v.sequence = c.sequence "
             + "ORDER BY c.updated_at";
 

@@ -22,15 +22,17 @@ public class SandboxRepository {
      */
     public Uni<Boolean> save(SqlClient tx, Sandbox s, String instanceId, int leaseMs) {
         return tx.preparedQuery("INSERT INTO sandbox (session_id, tenant_id, plugin_id, runtime, entry, sandbox_endpoint, state, "
-                        + "sequence, last_error, reloads, restarts, started_at, instance_id, lease_expires_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now() + $14::int * interval '1 millisecond') "
+                        + "sequence, last_error, reloads, restarts, started_at, instance_id, lease_expires_at, env) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now() + $14::int * interval '1 millisecond', "
+                        + "$15::text::jsonb) "
                         + "ON CONFLICT (session_id) DO UPDATE SET state = EXCLUDED.state, sequence = EXCLUDED.sequence, "
                         + "last_error = EXCLUDED.last_error, reloads = EXCLUDED.reloads, restarts = EXCLUDED.restarts, "
                         + "started_at = EXCLUDED.started_at, instance_id = EXCLUDED.instance_id, updated_at = now() "
                         + "WHERE sandbox.instance_id IS NULL OR sandbox.instance_id = EXCLUDED.instance_id")
                 .execute(Tuple.from(new Object[] {UUID.fromString(s.sessionId()), s.tenantId(), s.pluginId(), s.runtime(),
                         s.entry(), s.sandboxEndpoint(), s.state().wire(), s.sequence(), s.lastError(), s.reloads(), s.restarts(),
-                        s.startedAt() == null ? null : s.startedAt().atOffset(ZoneOffset.UTC), instanceId, leaseMs}))
+                        s.startedAt() == null ? null : s.startedAt().atOffset(ZoneOffset.UTC), instanceId, leaseMs,
+                        s.env().isEmpty() ? null : JsonText.write(s.env())}))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -51,14 +53,14 @@ public class SandboxRepository {
      */
     public record Saved(String sessionId, String tenantId, String pluginId, String runtime, String entry, String sandboxEndpoint,
                         SandboxState state, long sequence, int reloads, int restarts, String filesJson, String savedStateJson,
-                        String previousOwner) {
+                        String previousOwner, String envJson) {
 
         /** Reads a row of {@link LeaseRepository}'s claims. */
         static Saved of(io.vertx.mutiny.sqlclient.Row r) {
             return new Saved(r.getUUID("session_id").toString(), r.getString("tenant_id"), r.getString("plugin_id"),
                     r.getString("runtime"), r.getString("entry"), r.getString("sandbox_endpoint"), SandboxState.from(r.getString("state")),
                     r.getLong("sequence"), r.getInteger("reloads"), r.getInteger("restarts"), r.getString("files"),
-                    r.getString("saved_state"), r.getString("previous_owner"));
+                    r.getString("saved_state"), r.getString("previous_owner"), r.getString("env"));
         }
     }
 

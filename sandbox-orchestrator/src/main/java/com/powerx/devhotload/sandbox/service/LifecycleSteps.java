@@ -56,7 +56,7 @@ public class LifecycleSteps {
     }
 
     private void registered(SessionRegistered r, Runnable done) {
-        Sandbox sandbox = new Sandbox(r.sessionId(), r.tenantId(), r.pluginId(), r.runtime(), r.entry(), r.sandboxEndpoint(), r.files());
+        Sandbox sandbox = new Sandbox(r.sessionId(), r.tenantId(), r.pluginId(), r.runtime(), r.entry(), r.sandboxEndpoint(), r.files(), r.env());
         if (!registry.add(sandbox)) {
             done.run();
             return;

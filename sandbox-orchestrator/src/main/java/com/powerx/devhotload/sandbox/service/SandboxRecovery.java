@@ -11,6 +11,7 @@ import com.powerx.devhotload.sandbox.repository.SandboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes over sandboxes claimed in the database: this instance's own after a restart, or a dead instance's it adopted.
@@ -19,6 +20,7 @@ import java.util.List;
 public class SandboxRecovery {
 
     private static final TypeReference<List<FileRef>> FILE_LIST = new TypeReference<>() { };
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, String>> ENV = new com.fasterxml.jackson.core.type.TypeReference<>() { };
 
     private final SandboxRegistry registry;
     private final SessionWorkers workers;
@@ -53,7 +55,8 @@ public class SandboxRecovery {
 
     private static Sandbox restored(SandboxRepository.Saved s) {
         List<FileRef> files = s.filesJson() == null ? List.of() : JsonText.read(s.filesJson(), FILE_LIST);
-        Sandbox sandbox = new Sandbox(s.sessionId(), s.tenantId(), s.pluginId(), s.runtime(), s.entry(), s.sandboxEndpoint(), files);
+        Sandbox sandbox = new Sandbox(s.sessionId(), s.tenantId(), s.pluginId(), s.runtime(), s.entry(), s.sandboxEndpoint(), files,
+                s.envJson() == null ? Map.of() : JsonText.read(s.envJson(), ENV));
         sandbox.restoredFromRow(s.sequence(), s.reloads(), s.restarts(),
                 s.savedStateJson() == null ? null : JsonText.tree(s.savedStateJson()));
         return sandbox;

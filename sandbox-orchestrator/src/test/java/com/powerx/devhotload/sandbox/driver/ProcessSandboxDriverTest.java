@@ -25,7 +25,7 @@ class ProcessSandboxDriverTest {
             }
         };
         for (String runtime : new String[] {"node", "python"}) {
-            assertThatThrownBy(() -> driver.start(new SandboxSpec("s-1", runtime, Path.of("target/none/v0"), null, 0, null, null), ignore))
+            assertThatThrownBy(() -> driver.start(new SandboxSpec("s-1", runtime, Path.of("target/none/v0"), null, 0, null, null, null), ignore))
                     .isInstanceOf(SandboxStartException.class)
                     .hasMessageContaining("runtime " + runtime + " is not available on this host")
                     .hasMessageContaining("was not found on PATH");
