@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The start of the diagnostics loop across the packaged suite: a real node sandbox whose code is broken five times in
  * a row (each reload rolled back by the orchestrator) raises exactly one {@code reload-failure-streak} alert from
  * telemetry-ingest, seen live on the tenant's SSE stream and in the alerts API; four do not, and a good reload
- * resolves it.
+ * resolves it. A plugin that crashes three times raises one {@code sandbox-crash-loop} alert.
  */
 class AlertLoopIT {
 
@@ -75,6 +75,34 @@ class AlertLoopIT {
             JsonNode stored = alerts(admin, sessionId, "all").getFirst();
             assertThat(stored.path("status").asText()).isEqualTo("resolved");
             assertThat(stored.path("count").asLong()).as("raised once, repeated once").isEqualTo(2);
+        } finally {
+            stream.interrupt();
+        }
+    }
+
+    @Test
+    void aPluginThatCrashesThreeTimesRaisesOneCrashLoopAlert() throws Exception {
+        String tenant = "crashes-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
+        Map<String, byte[]> crashing = Bundles.read(PLUGINS.resolve("broken/node/crash"));
+        DevLoop.upload(suite, admin, crashing);
+        String sessionId = DevLoop.call(suite, "session-service", "POST", "/internal/dev/plugins/register", admin,
+                DevLoop.registerBody("com.acme.crashy", "node", "index.mjs", crashing), 201).at("/data/sessionId").asText();
+        DevLoop.awaitSandbox(suite, "sandbox-orchestrator", admin, sessionId, "ready", Duration.ofSeconds(60));
+
+        List<Frame> frames = new CopyOnWriteArrayList<>();
+        Thread stream = SuiteCalls.watch(suite.url("stream-gateway", "/internal/dev/plugins/stream?sessionId=" + sessionId
+                + "&types=plugin.debug.alert"), SuiteCalls.bearer(admin), frames);
+        try {
+            for (int crash = 1; crash <= 3; crash++) {
+                DevLoop.invoke(suite, "sandbox-orchestrator", admin, sessionId, "crash", 502);
+                DevLoop.awaitSandbox(suite, "sandbox-orchestrator", admin, sessionId, "ready", Duration.ofSeconds(60));
+            }
+            List<Frame> raised = SuiteCalls.await(frames, f -> EventTypes.ALERT_RAISED.equals(f.data().path("type").asText()), 1,
+                    Duration.ofSeconds(10));
+            assertThat(raised.getFirst().data().at("/payload/rule").asText()).isEqualTo("sandbox-crash-loop");
+            assertThat(raised.getFirst().data().at("/payload/severity").asText()).isEqualTo("critical");
+            assertThat(alerts(admin, sessionId, "open")).hasSize(1);
         } finally {
             stream.interrupt();
         }
