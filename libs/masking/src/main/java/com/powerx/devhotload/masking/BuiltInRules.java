@@ -5,9 +5,25 @@ import static com.powerx.devhotload.masking.detect.TokenFormat.Alphabet.ALNUM_DA
 import static com.powerx.devhotload.masking.detect.TokenFormat.Alphabet.ALNUM_UNDERSCORE;
 import static com.powerx.devhotload.masking.detect.TokenFormat.Alphabet.BASE64URL;
 import static com.powerx.devhotload.masking.detect.TokenFormat.Alphabet.BASE64URL_DOT;
+import static com.powerx.devhotload.masking.detect.TokenFormat.Alphabet.BASE64_ANY;
+import static com.powerx.devhotload.masking.detect.TokenFormat.Alphabet.DIGIT;
+import static com.powerx.devhotload.masking.detect.TokenFormat.Alphabet.HEX;
 import static com.powerx.devhotload.masking.detect.TokenFormat.Alphabet.UPPER_DIGIT;
 
+import com.powerx.devhotload.masking.detect.AirtableTokenDetector;
 import com.powerx.devhotload.masking.detect.AuthHeaderDetector;
+import com.powerx.devhotload.masking.detect.AzureAdClientSecretDetector;
+import com.powerx.devhotload.masking.detect.Base64PrivateKeyDetector;
+import com.powerx.devhotload.masking.detect.CliPasswordDetector;
+import com.powerx.devhotload.masking.detect.DiscordTokenDetector;
+import com.powerx.devhotload.masking.detect.HerokuApiKeyDetector;
+import com.powerx.devhotload.masking.detect.InfixTokenDetector;
+import com.powerx.devhotload.masking.detect.K8sSecretDataDetector;
+import com.powerx.devhotload.masking.detect.NetrcPasswordDetector;
+import com.powerx.devhotload.masking.detect.TelegramBotTokenDetector;
+import com.powerx.devhotload.masking.detect.VaultTokenDetector;
+import com.powerx.devhotload.masking.detect.VendorTokens;
+import com.powerx.devhotload.masking.detect.WebhookUrlDetector;
 import com.powerx.devhotload.masking.detect.AwsSecretKeyDetector;
 import com.powerx.devhotload.masking.detect.AzureSasDetector;
 import com.powerx.devhotload.masking.detect.AzureStorageKeyDetector;
@@ -48,13 +64,37 @@ final class BuiltInRules {
 
     static {
         FACTORIES.put(PemPrivateKeyDetector.ID, c -> new PemPrivateKeyDetector());
+        FACTORIES.put(Base64PrivateKeyDetector.ID, c -> new Base64PrivateKeyDetector());
         FACTORIES.put(GcpServiceAccountDetector.ID, c -> new GcpServiceAccountDetector());
         FACTORIES.put(JwtDetector.ID, c -> new JwtDetector());
         FACTORIES.put(SlackWebhookDetector.ID, c -> new SlackWebhookDetector());
+        FACTORIES.put(WebhookUrlDetector.ID, c -> new WebhookUrlDetector());
         FACTORIES.put(DbConnectionStringDetector.ID, c -> new DbConnectionStringDetector());
         FACTORIES.put(UrlCredentialsDetector.ID, c -> new UrlCredentialsDetector());
         FACTORIES.put(AuthHeaderDetector.ID, c -> new AuthHeaderDetector());
         FACTORIES.put(CookieDetector.ID, c -> new CookieDetector());
+        registerEstablishedVendors();
+        registerShapedVendors();
+        for (VendorTokens.Vendor v : VendorTokens.all()) {
+            FACTORIES.put(v.ruleId(), c -> new PrefixTokenDetector(v.ruleId(), v.formats()));
+        }
+        FACTORIES.put(AwsSecretKeyDetector.ID, c -> new AwsSecretKeyDetector());
+        FACTORIES.put(K8sSecretDataDetector.ID, c -> new K8sSecretDataDetector());
+        FACTORIES.put(CliPasswordDetector.ID, c -> new CliPasswordDetector());
+        FACTORIES.put(NetrcPasswordDetector.ID, c -> new NetrcPasswordDetector());
+        FACTORIES.put(GenericSecretKvDetector.ID, c -> new GenericSecretKvDetector(Set.copyOf(c.keys())));
+        FACTORIES.put(HighEntropyNearKeyDetector.ID, c -> new HighEntropyNearKeyDetector());
+        FACTORIES.put(PaymentCardDetector.ID, c -> new PaymentCardDetector());
+        FACTORIES.put(IbanDetector.ID, c -> new IbanDetector());
+        FACTORIES.put(NationalIdDetector.ID, c -> new NationalIdDetector());
+        FACTORIES.put(EmailDetector.ID, c -> new EmailDetector());
+        FACTORIES.put(PhoneDetector.ID, c -> new PhoneDetector());
+        FACTORIES.put(Ipv6Detector.ID, c -> new Ipv6Detector());
+        FACTORIES.put(Ipv4Detector.ID, c -> new Ipv4Detector());
+    }
+
+    /** Token formats of the first release, with their own detectors or prefix lists. */
+    private static void registerEstablishedVendors() {
         FACTORIES.put("aws-access-key-id", c -> new PrefixTokenDetector("aws-access-key-id", List.of(
                 new TokenFormat("AKIA", UPPER_DIGIT, 16, 16, 4, false),
                 new TokenFormat("ASIA", UPPER_DIGIT, 16, 16, 4, false),
@@ -68,17 +108,7 @@ final class BuiltInRules {
                 TokenFormat.of("ghr_", ALNUM, 30, 251),
                 TokenFormat.of("github_pat_", ALNUM_UNDERSCORE, 22, 251))));
         FACTORIES.put("gitlab-token", c -> new PrefixTokenDetector("gitlab-token", gitlabFormats()));
-        FACTORIES.put("slack-token", c -> new PrefixTokenDetector("slack-token", List.of(
-                TokenFormat.of("xoxb-", ALNUM_DASH, 10, 255),
-                TokenFormat.of("xoxp-", ALNUM_DASH, 10, 255),
-                TokenFormat.of("xoxa-", ALNUM_DASH, 10, 255),
-                TokenFormat.of("xoxr-", ALNUM_DASH, 10, 255),
-                TokenFormat.of("xoxs-", ALNUM_DASH, 10, 255),
-                TokenFormat.of("xoxo-", ALNUM_DASH, 10, 255),
-                TokenFormat.of("xoxe-", ALNUM_DASH, 10, 255),
-                TokenFormat.of("xoxe.xoxp-", ALNUM_DASH, 10, 255),
-                TokenFormat.of("xoxe.xoxb-", ALNUM_DASH, 10, 255),
-                TokenFormat.of("xapp-", ALNUM_DASH, 10, 255))));
+        FACTORIES.put("slack-token", c -> new PrefixTokenDetector("slack-token", slackFormats()));
         FACTORIES.put("stripe-key", c -> new PrefixTokenDetector("stripe-key", List.of(
                 TokenFormat.of("sk_live_", ALNUM, 10, 255),
                 TokenFormat.of("sk_test_", ALNUM, 10, 255),
@@ -103,16 +133,22 @@ final class BuiltInRules {
         FACTORIES.put(TwilioDetector.ID, c -> new TwilioDetector());
         FACTORIES.put(AzureStorageKeyDetector.ID, c -> new AzureStorageKeyDetector());
         FACTORIES.put(AzureSasDetector.ID, c -> new AzureSasDetector());
-        FACTORIES.put(AwsSecretKeyDetector.ID, c -> new AwsSecretKeyDetector());
-        FACTORIES.put(GenericSecretKvDetector.ID, c -> new GenericSecretKvDetector(Set.copyOf(c.keys())));
-        FACTORIES.put(HighEntropyNearKeyDetector.ID, c -> new HighEntropyNearKeyDetector());
-        FACTORIES.put(PaymentCardDetector.ID, c -> new PaymentCardDetector());
-        FACTORIES.put(IbanDetector.ID, c -> new IbanDetector());
-        FACTORIES.put(NationalIdDetector.ID, c -> new NationalIdDetector());
-        FACTORIES.put(EmailDetector.ID, c -> new EmailDetector());
-        FACTORIES.put(PhoneDetector.ID, c -> new PhoneDetector());
-        FACTORIES.put(Ipv6Detector.ID, c -> new Ipv6Detector());
-        FACTORIES.put(Ipv4Detector.ID, c -> new Ipv4Detector());
+    }
+
+    /** Vendor tokens recognised by shape or context rather than by a leading prefix alone. */
+    private static void registerShapedVendors() {
+        FACTORIES.put(DiscordTokenDetector.ID, c -> new DiscordTokenDetector());
+        FACTORIES.put(TelegramBotTokenDetector.ID, c -> new TelegramBotTokenDetector());
+        FACTORIES.put(VaultTokenDetector.ID, c -> new VaultTokenDetector());
+        FACTORIES.put(HerokuApiKeyDetector.ID, c -> new HerokuApiKeyDetector());
+        FACTORIES.put(AzureAdClientSecretDetector.ID, c -> new AzureAdClientSecretDetector());
+        FACTORIES.put(AirtableTokenDetector.ID, c -> new AirtableTokenDetector());
+        FACTORIES.put("terraform-cloud-token", c -> new InfixTokenDetector("terraform-cloud-token", List.of(
+                new InfixTokenDetector.Format(".atlasv1.", ALNUM, 14, 14, BASE64_ANY, 60, 70))));
+        FACTORIES.put("firebase-fcm-key", c -> new InfixTokenDetector("firebase-fcm-key", List.of(
+                new InfixTokenDetector.Format(":APA91b", BASE64URL, 11, 11, BASE64URL, 120, 160))));
+        FACTORIES.put("mailchimp-key", c -> new InfixTokenDetector("mailchimp-key", List.of(
+                new InfixTokenDetector.Format("-us", HEX, 32, 32, DIGIT, 1, 2))));
     }
 
     private BuiltInRules() {
@@ -125,6 +161,15 @@ final class BuiltInRules {
             f.add(TokenFormat.of(p, BASE64URL_DOT, 20, 255));
         }
         f.add(TokenFormat.of("GR1348941", BASE64URL, 20, 255));
+        return f;
+    }
+
+    private static List<TokenFormat> slackFormats() {
+        List<TokenFormat> f = new ArrayList<>();
+        for (String p : List.of("xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.xoxp-",
+                "xoxe.xoxb-", "xapp-")) {
+            f.add(TokenFormat.of(p, ALNUM_DASH, 10, 255));
+        }
         return f;
     }
 

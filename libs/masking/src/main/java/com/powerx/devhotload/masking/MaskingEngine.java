@@ -5,8 +5,6 @@ import com.powerx.devhotload.masking.detect.GenericSecretKvDetector;
 import com.powerx.devhotload.masking.detect.KeyClassifier;
 import com.powerx.devhotload.masking.detect.KeyStrength;
 import com.powerx.devhotload.masking.detect.RegexDetector;
-import com.powerx.devhotload.masking.detect.ScanContext;
-import com.powerx.devhotload.masking.detect.TriggerIndex;
 import com.powerx.devhotload.masking.rules.RuleConfig;
 import com.powerx.devhotload.masking.rules.RuleFileException;
 import com.powerx.devhotload.masking.rules.RuleFileParser;
@@ -33,8 +31,8 @@ import java.util.Set;
  * Removes secrets and personal data from log lines, stack traces, reports and JSON/YAML documents.
  *
  * <p>Immutable and thread-safe: build one per rule set and share it. Each call runs a single keyword scan over the
- * input (Aho-Corasick over every detector's keywords) and then only the detectors whose pre-conditions hold, so
- * ordinary lines cost little more than one pass.
+ * input (one 4-gram pass over every detector's keywords, {@link DetectorSet}) and then only the detectors whose
+ * pre-conditions hold, so ordinary lines cost little more than one pass.
  */
 public final class MaskingEngine {
 
@@ -49,18 +47,11 @@ public final class MaskingEngine {
     private final String rulesVersion;
     private final List<CompiledRule> rules;
     private final Map<String, CompiledRule> rulesById;
-    private final boolean[] mayContain;
-    private final Detector[] detectors;
-    private final int[] detectorRule;
-    private final boolean[] keywordGated;
-    private final int markerSlot;
-    private final TriggerIndex index;
+    private final DetectorSet detectors;
     private final Redactor redactor;
     private final KeyClassifier keyClassifier;
     private final MaskingVerifier verifier;
     private final ValueMasker valueMasker = new EngineValueMasker();
-    /** Per-thread scan state, reset per call (detect is never re-entered on one thread). */
-    private final ThreadLocal<ScanContext> scratch;
 
     private MaskingEngine(RuleSet ruleSet, byte[] hmacKey) {
         this.rulesVersion = ruleSet.rulesVersion();
@@ -91,25 +82,11 @@ public final class MaskingEngine {
         Map<String, CompiledRule> byId = new HashMap<>();
         compiled.forEach(r -> byId.put(r.id(), r));
         this.rulesById = Map.copyOf(byId);
-        this.mayContain = new boolean[compiled.size()];
+        boolean[] mayContain = new boolean[compiled.size()];
         for (int i = 0; i < compiled.size(); i++) {
             mayContain[i] = compiled.get(i).mayContain();
         }
-        this.detectors = dets.toArray(new Detector[0]);
-        this.detectorRule = owner.stream().mapToInt(Integer::intValue).toArray();
-        this.keywordGated = new boolean[detectors.length];
-        for (int i = 0; i < detectors.length; i++) {
-            keywordGated[i] = detectors[i].keywordGated();
-        }
-        List<List<String>> keywords = new ArrayList<>();
-        for (Detector d : detectors) {
-            keywords.add(d.keywords());
-        }
-        this.markerSlot = keywords.size();
-        keywords.add(MaskMarkers.KEYWORDS);
-        this.index = new TriggerIndex(keywords);
-        int slots = keywords.size();
-        this.scratch = ThreadLocal.withInitial(() -> new ScanContext(slots));
+        this.detectors = new DetectorSet(dets, owner.stream().mapToInt(Integer::intValue).toArray(), mayContain);
         this.redactor = new Redactor(hmacKey);
         this.keyClassifier = new KeyClassifier(extraKeys);
         this.verifier = new MaskingVerifier(this, Tripwires.forRules(byId.keySet()));
@@ -219,25 +196,7 @@ public final class MaskingEngine {
 
     /** Runs all applicable detectors and resolves overlaps; markers of earlier masking count as non-secret. */
     MatchCollector detect(String text) {
-        ScanContext ctx = scratch.get();
-        ctx.reset(text, index);
-        MatchCollector matches = new MatchCollector(text.length());
-        for (int slot = 0; slot < detectors.length; slot++) {
-            boolean hit = ctx.hasHits(slot);
-            if (keywordGated[slot] && !hit) {
-                continue; // most detectors on most lines: no keyword, no work
-            }
-            Detector d = detectors[slot];
-            if (d.mayMatch(ctx, hit)) {
-                matches.begin(detectorRule[slot]);
-                d.scan(ctx, ctx.hits(slot), matches);
-            }
-        }
-        if (matches.isEmpty()) {
-            return matches;
-        }
-        matches.resolve(text, MaskMarkers.spans(text, ctx.hits(markerSlot)), mayContain);
-        return matches;
+        return detectors.detect(text);
     }
 
     String ruleId(int ruleIndex) {

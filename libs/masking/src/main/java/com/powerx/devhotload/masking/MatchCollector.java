@@ -57,6 +57,25 @@ final class MatchCollector implements MatchSink {
         return size == 0;
     }
 
+    /** Number of matches added so far (before {@link #resolve}). */
+    int added() {
+        return size;
+    }
+
+    /**
+     * Whether {@code [s,e)} overlaps one of the first {@code n} added matches without containing it: a match found in
+     * decoded text must not cut into what the raw text already showed to be one secret.
+     */
+    boolean cutsInto(int s, int e, int n) {
+        for (int i = 0; i < n; i++) {
+            boolean overlap = starts[i] < e && s < ends[i];
+            if (overlap && !(s <= starts[i] && ends[i] <= e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Drops marker-only matches and resolves overlaps; afterwards {@link #count()} and the accessors see the
      * accepted matches in text order. Higher-priority rules win, except that a secret-rule match strictly

@@ -44,7 +44,11 @@ final class Tripwires {
             Map.entry("sendgrid", List.of("SG.")),
             Map.entry("slack-webhook", List.of("hooks.slack.com")),
             Map.entry("url-credentials", List.of("://")),
-            Map.entry("db-connection-string", List.of("://")));
+            Map.entry("db-connection-string", List.of("://")),
+            Map.entry("vault-token", List.of("hvs.", "hvb.")),
+            Map.entry("digitalocean-token", List.of("_v1_")),
+            Map.entry("huggingface-token", List.of("hf_")),
+            Map.entry("telegram-bot-token", List.of(":A")));
 
     private static final Map<String, String> PATTERNS = Map.ofEntries(
             Map.entry("pem-private-key",
@@ -67,7 +71,11 @@ final class Tripwires {
                             + "[A-Za-z][A-Za-z0-9+.-]{1,30}+://[^\\s:/@\"'<>\\[]{1,64}+:(?!\\*\\*\\*\\*@)[^\\s/@\"'<>\\[*]{1,128}+@"),
             Map.entry("db-connection-string",
                     "(?<![A-Za-z0-9+.-])(?:postgres|postgresql|mysql|mariadb|mongodb|mongodb\\+srv|redis|rediss|amqps?)"
-                            + "://[^\\s:/@\"'<>\\[]{0,64}+:(?!\\*\\*\\*\\*@)[^\\s/@\"'<>\\[*]{1,128}+@"));
+                            + "://[^\\s:/@\"'<>\\[]{0,64}+:(?!\\*\\*\\*\\*@)[^\\s/@\"'<>\\[*]{1,128}+@"),
+            Map.entry("vault-token", "(?<![A-Za-z0-9_-])hv[sb]\\.[A-Za-z0-9_-]{24}"),
+            Map.entry("digitalocean-token", "(?<![A-Za-z0-9])do[por]_v1_[a-f0-9]{64}"),
+            Map.entry("huggingface-token", "(?<![A-Za-z0-9_])hf_[A-Za-z]{34}"),
+            Map.entry("telegram-bot-token", "(?<![0-9])[0-9]{8,10}:A[A-Za-z0-9_-]{33}"));
 
     private Tripwires() {
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.powerx.devhotload.masking.corpus.CorpusCase;
 import com.powerx.devhotload.masking.corpus.HandWrittenCorpus;
+import com.powerx.devhotload.masking.corpus.HardNegativeCorpus;
 import com.powerx.devhotload.masking.corpus.NegativeCorpus;
 import com.powerx.devhotload.masking.corpus.PositiveCorpus;
+import com.powerx.devhotload.masking.corpus.SecretClassCorpus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +33,11 @@ class CorpusRecallTest {
     static void load() {
         engine = MaskingEngine.builder().hmacKey("corpus-test-key-0123456789").build();
         positives = new ArrayList<>(PositiveCorpus.generate(SEED, 8));
+        positives.addAll(SecretClassCorpus.all(SEED, SecretClassRecallTest.PER_LAYOUT));
         int generatedPositives = positives.size();
         positives.addAll(HandWrittenCorpus.positives());
         negatives = new ArrayList<>(NegativeCorpus.generate(SEED, 18));
+        negatives.addAll(HardNegativeCorpus.generate(SEED, SecretClassRecallTest.NEGATIVES_PER_TEMPLATE));
         int generatedNegatives = negatives.size();
         negatives.addAll(HandWrittenCorpus.negatives());
         System.out.printf(Locale.ROOT, "Corpus: %d positives (%d generated, %d hand-written), %d negatives (%d generated, %d hand-written)%n",

@@ -64,6 +64,18 @@ class HostileInputTest {
         m.put("Server=;Password=", () -> repeat("Server=x;Password=y;"));
         m.put("brackets", () -> repeat("password: ["));
         m.put("yaml block", () -> "key: |\n" + repeat("  x\n"));
+        m.put("discord dots", () -> repeat("MTA0NTE2NzI4OTgxMjM0NTY3OA.abcdef."));
+        m.put("vault s. repeated", () -> repeat(" s.Ab12Cd34Ef56Gh78Ij90Kl1"));
+        m.put("Q~ repeated", () -> repeat("ab8Q~"));
+        m.put("== repeated", () -> repeat("=="));
+        m.put("telegram ids", () -> repeat("12345:A"));
+        m.put("percent escapes", () -> repeat("%41"));
+        m.put("json escapes", () -> repeat("\\u0041\\/"));
+        m.put("html entities", () -> repeat("&#64;&quot;"));
+        m.put("netrc machine", () -> repeat("machine h.x login u password "));
+        m.put("sshpass repeated", () -> repeat("sshpass -p "));
+        m.put("pass flags", () -> repeat(" --dbpass "));
+        m.put("kind: Secret data", () -> "kind: Secret\ndata:\n" + repeat("  k: v\n"));
         return m;
     }
 

@@ -57,6 +57,38 @@ class RuleExamplesTest {
                 Arguments.of("ipv6", "from 2001:db8::1", "from [HASH:" + hash("2001:db8::1") + "]"));
     }
 
+    /** The rules added for issue #11 (secret classes the first corpus lacked). */
+    static Stream<Arguments> widenedExamples() {
+        return Stream.of(
+                Arguments.of("discord-token", "DISCORD=MTA0NTE2NzI4OTgxMjM0NTY3OA.GhIjKl.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789ab",
+                        "DISCORD=****"),
+                Arguments.of("telegram-bot-token", "bot 123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawX", "bot ****"),
+                Arguments.of("vault-token", "vault login hvs.CAESIJlU9yb2dL0sDmXnZ2hQ3hW9", "vault login hvs.****"),
+                Arguments.of("heroku-api-key", "HEROKU_KEY=01234567-89ab-cdef-0123-456789abcdef", "HEROKU_KEY=****"),
+                Arguments.of("azure-ad-client-secret", "value abc8Q~AbCdEfGhIjKlMnOpQrStUvWxYz0123456", "value ****"),
+                Arguments.of("airtable-token", "patAbCdEfGhIjKlMn." + "0123456789abcdef".repeat(4), "pat****"),
+                Arguments.of("mailchimp-key", "mc 0123456789abcdef0123456789abcdef-us12", "mc ****"),
+                Arguments.of("digitalocean-token", "dop_v1_" + "0123456789abcdef".repeat(4), "dop_v1_****"),
+                Arguments.of("huggingface-token", "hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "hf_****"),
+                Arguments.of("twilio", "SK0123456789abcdef0123456789abcdef", "SK****"),
+                Arguments.of("k8s-secret-data", "kind: Secret\ndata:\n  config: YWRtaW4=", "kind: Secret\ndata:\n  config: ****"),
+                Arguments.of("cli-password", "sshpass -p hunter2 ssh deploy@bastion", "sshpass -p **** ssh deploy@bastion"),
+                Arguments.of("netrc-password", "machine api.example.com login bob password hunter2",
+                        "machine api.example.com login bob password ****"),
+                Arguments.of("webhook-url", "https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrSt",
+                        "https://discord.com/api/webhooks/****"),
+                Arguments.of("base64-private-key", "tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Fo"
+                        + "a2lHOXcwQkFRRUZBQVNDQktjd2dnU2pBZ0VBQW9JQkFRQzdWSlRVdDlVczhjS2oKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo=",
+                        "tls.key: ****"),
+                Arguments.of("email", "contact alice%40example.com", "contact [HASH:" + hash("alice%40example.com") + "]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("widenedExamples")
+    void widenedRuleOutput(String rule, String input, String expected) {
+        defaultActionOutput(rule, input, expected);
+    }
+
     private static String hash(String s) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");

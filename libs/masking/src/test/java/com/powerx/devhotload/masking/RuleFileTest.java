@@ -25,7 +25,7 @@ class RuleFileTest {
     @Test
     void bundledRulesHaveAVersionAndEveryBuiltInRule() {
         MaskingEngine e = MaskingEngine.withDefaultRules();
-        assertThat(e.rulesVersion()).isEqualTo("2026.11.1");
+        assertThat(e.rulesVersion()).isEqualTo("2026.12.0");
         assertThat(e.activeRules()).containsExactlyInAnyOrderElementsOf(MaskingEngine.builtInRuleIds());
     }
 

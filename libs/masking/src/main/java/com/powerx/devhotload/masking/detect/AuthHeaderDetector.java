@@ -18,7 +18,7 @@ public final class AuthHeaderDetector implements Detector {
             "authorization", "bearer ", "basic ", "negotiate ", "ntlm ");
     /** Schemes whose credentials are a single token. */
     private static final Set<String> TOKEN_SCHEMES = Set.of(
-            "bearer", "basic", "token", "apikey", "api-key", "key", "dpop", "negotiate", "ntlm", "ssws", "pat",
+            "bearer", "basic", "token", "apikey", "api-key", "key", "dpop", "negotiate", "ntlm", "ssws", "pat", "bot",
             "jwt", "sso-key", "splunk", "otoy", "gosessionid", "klaviyo-api-key");
     /** Schemes whose credentials are a parameter list running to the end of the header. */
     private static final Set<String> PARAM_SCHEMES = Set.of(
@@ -59,16 +59,23 @@ public final class AuthHeaderDetector implements Detector {
             return p; // authorization_code, authorizationUrl...
         }
         char open = at > 0 ? t.charAt(at - 1) : 0;
+        boolean quotedName = false;
         if ((open == '"' || open == '\'') && p < n && t.charAt(p) == open) {
             p++;
+            quotedName = true;
         } else if (open == '"' && at > 1 && t.charAt(at - 2) == '\\' && Chars.regionMatches(t, p, "\\\"")) {
             p += 2;
         }
         p = KeyValueScanner.skipBlanks(t, p);
-        if (p >= n || (t.charAt(p) != ':' && t.charAt(p) != '=')) {
+        // header("Authorization", "Bearer x") in code: a quoted name, a comma, the value.
+        boolean separator = p < n && (t.charAt(p) == ':' || t.charAt(p) == '=' || (quotedName && t.charAt(p) == ','));
+        if (!separator) {
             return p;
         }
         p = KeyValueScanner.skipBlanks(t, p + 1);
+        if (p < n && t.charAt(p) == '[') {
+            p = KeyValueScanner.skipBlanks(t, p + 1); // multi-valued header maps: {Authorization=[Bearer x]}
+        }
         char q = 0;
         if (p < n && (t.charAt(p) == '"' || t.charAt(p) == '\'')) {
             q = t.charAt(p++);
@@ -153,18 +160,26 @@ public final class AuthHeaderDetector implements Detector {
         if (e - p < 8) {
             return p;
         }
-        boolean credential;
-        if (kw == 2) {
-            credential = isBasicCredential(t, p, e);
-        } else {
-            int cls = Entropy.classes(t, p, e);
-            credential = e - p >= 16 && (cls & Entropy.DIGIT) != 0 && (cls & (Entropy.LOWER | Entropy.UPPER)) != 0
-                    && isB64Token(t, p, e);
-        }
+        boolean credential = kw == 2 ? isBasicCredential(t, p, e) : isBearerToken(t, p, e);
         if (credential && !NonSecretValues.isNonSecret(t, p, e)) {
             sink.add(p, e, 0);
         }
         return e;
+    }
+
+    /**
+     * A bearer credential rather than a word after "Bearer" ("Bearer token-based auth"): an RFC 6750 b64token
+     * with letters and a digit, or of mixed case with token punctuation ({@code . - _ ~ + /}) or 20+ characters.
+     */
+    private static boolean isBearerToken(String t, int s, int e) {
+        if (!isB64Token(t, s, e)) {
+            return false;
+        }
+        int cls = Entropy.classes(t, s, e);
+        boolean letters = (cls & (Entropy.LOWER | Entropy.UPPER)) != 0;
+        boolean mixedCase = (cls & (Entropy.LOWER | Entropy.UPPER)) == (Entropy.LOWER | Entropy.UPPER);
+        boolean digit = (cls & Entropy.DIGIT) != 0;
+        return letters && (digit || (mixedCase && ((cls & Entropy.OTHER) != 0 || e - s >= 20)));
     }
 
     /** Base64 of {@code user:password}. */

@@ -2,148 +2,150 @@ package com.powerx.devhotload.masking.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Short command-line flags that carry a password. Only flags whose meaning is unambiguous for the given
- * command are handled ({@code -p} is a password for {@code sshpass} but a database name for {@code mysql -p db}).
+ * Passwords in command lines of known tools: the short flags of {@link CommandFlags}, and arguments that are
+ * passwords by position ({@code htpasswd -b file user PASSWORD}, {@code sqlplus user/PASSWORD@db}). Long flags
+ * ({@code --password}, {@code --db-pass}) are {@link LongPasswordFlags}' business.
  */
 final class CommandLineSecrets {
 
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of(
-            "mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlshow", "mariadb", "mariadb-dump", "sshpass",
-            "redis-cli", "curl", "docker", "podman", "nerdctl", "helm", "openssl", "ldapsearch", "ldapmodify",
-            "ldapadd", "ldapdelete", "ldapwhoami", "ldappasswd");
+    /** Commands whose password is a positional argument. */
+    static final List<String> POSITIONAL = List.of("htpasswd", "sqlplus");
+    /** Arguments read per command: bounds the work per keyword hit on hostile input ("curl curl curl ..."). */
+    private static final int MAX_LINE = 2048;
+    private static final int MAX_TOKENS = 128;
 
     private CommandLineSecrets() {
     }
 
-    /** Scans the command starting at {@code at}; returns the position up to which the line was consumed. */
-    static int scan(String t, int at, String keyword, MatchSink sink) {
-        int n = t.length();
-        if (at > 0) {
-            char b = t.charAt(at - 1);
-            if (!(Chars.isWhitespace(b) || b == '/' || b == '"' || b == '\'' || b == '`' || b == '(' || b == ';'
-                    || b == '|' || b == '&' || b == '$' || b == '>')) {
-                return at + keyword.length();
-            }
+    /** Whether a known command name starts at {@code at} (not inside a path or word such as {@code mongodb://}). */
+    static boolean isCommandAt(String t, int at) {
+        if (at > 0 && !commandBoundary(t.charAt(at - 1))) {
+            return false;
         }
+        int p = commandEnd(t, at);
+        if (p < t.length() && !Chars.isWhitespace(t.charAt(p))) {
+            return false;
+        }
+        String command = t.substring(at, p).toLowerCase(Locale.ROOT);
+        return !CommandFlags.of(command).isEmpty() || POSITIONAL.contains(command);
+    }
+
+    private static int commandEnd(String t, int at) {
         int p = at;
-        while (p < n && (Chars.isWord(t.charAt(p)) || t.charAt(p) == '-' || t.charAt(p) == '.')) {
+        while (p < t.length() && (Chars.isWord(t.charAt(p)) || t.charAt(p) == '-' || t.charAt(p) == '.')) {
             p++;
         }
-        String command = t.substring(at, p).toLowerCase(java.util.Locale.ROOT);
-        if (!COMMANDS.contains(command) || (p < n && !Chars.isWhitespace(t.charAt(p)))) {
-            return p;
+        return p;
+    }
+
+    /**
+     * Scans the command starting at {@code at} whose arguments end before {@code limit}; returns the end of the part
+     * of the line it consumed.
+     */
+    static int scan(String t, int at, int limit, MatchSink sink) {
+        if (!isCommandAt(t, at)) {
+            return at + 1;
         }
-        int le = Chars.lineEnd(t, p, 4096);
+        int p = commandEnd(t, at);
+        String command = t.substring(at, p).toLowerCase(Locale.ROOT);
+        int le = Math.min(limit, Chars.lineEnd(t, p, MAX_LINE));
         List<int[]> tokens = tokenize(t, p, le);
-        boolean mysql = command.startsWith("mysql") || command.startsWith("mariadb");
-        boolean login = false;
-        for (int[] tok : tokens) {
-            if (Chars.regionMatches(t, tok[0], "login") && tok[1] - tok[0] == 5) {
-                login = true;
-            }
+        if (command.equals("htpasswd")) {
+            htpasswd(t, tokens, sink);
+        } else if (command.equals("sqlplus")) {
+            sqlplus(t, tokens, sink);
+        } else {
+            flags(t, CommandFlags.of(command), tokens, sink);
         }
+        return tokens.isEmpty() ? p : tokens.get(tokens.size() - 1)[1];
+    }
+
+    private static boolean commandBoundary(char b) {
+        return Chars.isWhitespace(b) || b == '/' || b == '"' || b == '\'' || b == '`' || b == '(' || b == ';'
+                || b == '|' || b == '&' || b == '$' || b == '>' || b == '\\';
+    }
+
+    private static void flags(String t, List<CommandFlags.Flag> flags, List<int[]> tokens, MatchSink sink) {
+        if (flags.isEmpty()) {
+            return;
+        }
+        boolean login = tokens.stream().anyMatch(tok -> tok[1] - tok[0] == 5 && Chars.regionMatches(t, tok[0], "login"));
         for (int i = 0; i < tokens.size(); i++) {
-            int s = tokens.get(i)[0];
-            int e = tokens.get(i)[1];
-            String flag = e - s <= 16 ? t.substring(s, e) : "";
+            int[] tok = tokens.get(i);
             int[] next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-            if (mysql && e - s > 2 && t.charAt(s) == '-' && t.charAt(s + 1) == 'p' && t.charAt(s + 2) != '-') {
-                emit(t, s + 2, e, sink);
-            } else if (next == null) {
+            for (CommandFlags.Flag f : flags) {
+                if (f.carrier() != CommandFlags.Carrier.LOGIN_NEXT || login) {
+                    FlagValues.emit(t, f, tok, next, sink);
+                }
+            }
+        }
+    }
+
+    /** {@code htpasswd -b[c] file user password}, {@code htpasswd -nb user password}: the last argument. */
+    private static void htpasswd(String t, List<int[]> tokens, MatchSink sink) {
+        boolean batch = false;
+        int[] last = null;
+        for (int[] tok : tokens) {
+            if (t.charAt(tok[0]) == '-') {
+                batch |= t.indexOf('b', tok[0]) >= 0 && t.indexOf('b', tok[0]) < tok[1];
+            } else {
+                last = tok;
+            }
+        }
+        if (batch && last != null) {
+            FlagValues.emitValue(t, last[0], last[1], sink);
+        }
+    }
+
+    /** {@code sqlplus user/password@connect}: between the first '/' and '@' of the first argument. */
+    private static void sqlplus(String t, List<int[]> tokens, MatchSink sink) {
+        for (int[] tok : tokens) {
+            if (t.charAt(tok[0]) == '-') {
                 continue;
-            } else if (command.equals("sshpass") && flag.equals("-p")) {
-                emit(t, next[0], next[1], sink);
-            } else if (command.startsWith("ldap") && flag.equals("-w")) {
-                emit(t, next[0], next[1], sink);
-            } else if (command.equals("redis-cli") && flag.equals("-a")) {
-                emit(t, next[0], next[1], sink);
-            } else if (login && flag.equals("-p")) {
-                emit(t, next[0], next[1], sink);
-            } else if (command.equals("curl") && (flag.equals("-u") || flag.equals("--user") || flag.equals("-U")
-                    || flag.equals("--proxy-user"))) {
-                int colon = indexOf(t, ':', next[0], next[1]);
-                if (colon > 0) {
-                    emit(t, colon + 1, next[1], sink);
-                }
-            } else if (command.equals("openssl") && (flag.equals("-pass") || flag.equals("-passin")
-                    || flag.equals("-passout") || flag.equals("-k"))) {
-                int vs = next[0];
-                if (isQuote(t.charAt(vs))) {
-                    vs++;
-                }
-                if (Chars.regionMatches(t, vs, "pass:")) {
-                    emit(t, vs + 5, next[1], sink);
-                } else if (flag.equals("-k")) {
-                    emit(t, next[0], next[1], sink);
-                }
             }
-        }
-        return le;
-    }
-
-    private static void emit(String t, int s, int e, MatchSink sink) {
-        if (s < e && isQuote(t.charAt(s))) {
-            s++;
-        }
-        if (e > s && isQuote(t.charAt(e - 1))) {
-            e--;
-        }
-        if (e > s && !NonSecretValues.isNonSecret(t, s, e)) {
-            sink.add(s, e, 0);
-        }
-    }
-
-    private static boolean isQuote(char c) {
-        return c == '"' || c == '\'';
-    }
-
-    private static int indexOf(String t, char c, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if (t.charAt(i) == c) {
-                return i;
+            int slash = FlagValues.indexOf(t, '/', tok[0], tok[1]);
+            if (slash > tok[0]) {
+                int at = FlagValues.indexOf(t, '@', slash, tok[1]);
+                FlagValues.emitValue(t, slash + 1, at < 0 ? tok[1] : at, sink);
             }
+            return;
         }
-        return -1;
     }
 
     /** Whitespace-separated tokens; a quoted token runs to its closing quote. Stops at shell separators. */
-    private static List<int[]> tokenize(String t, int from, int to) {
+    static List<int[]> tokenize(String t, int from, int to) {
         List<int[]> out = new ArrayList<>();
         int i = from;
-        while (i < to && out.size() < 256) {
+        while (i < to && out.size() < MAX_TOKENS) {
             while (i < to && Chars.isBlank(t.charAt(i))) {
                 i++;
             }
-            if (i >= to) {
-                break;
-            }
-            char c = t.charAt(i);
-            if (c == '|' || c == ';' || c == '&') {
+            if (i >= to || t.charAt(i) == '|' || t.charAt(i) == ';' || t.charAt(i) == '&') {
                 break;
             }
             int s = i;
-            if (isQuote(c)) {
-                i++;
-                while (i < to && t.charAt(i) != c) {
-                    i++;
-                }
-                i = Math.min(to, i + 1);
-            } else {
-                while (i < to && !Chars.isBlank(t.charAt(i))) {
-                    if (isQuote(t.charAt(i))) { // -p'secret' or --user="u:p"
-                        char q = t.charAt(i);
-                        i++;
-                        while (i < to && t.charAt(i) != q) {
-                            i++;
-                        }
-                    }
-                    i = Math.min(to, i + 1);
-                }
-            }
+            i = tokenEnd(t, i, to);
             out.add(new int[] {s, i});
         }
         return out;
+    }
+
+    private static int tokenEnd(String t, int i, int to) {
+        char c = t.charAt(i);
+        if (FlagValues.isQuote(c)) {
+            int close = FlagValues.indexOf(t, c, i + 1, to);
+            return close < 0 ? to : close + 1;
+        }
+        while (i < to && !Chars.isBlank(t.charAt(i))) {
+            if (FlagValues.isQuote(t.charAt(i))) { // -p'secret' or --user="u:p"
+                int close = FlagValues.indexOf(t, t.charAt(i), i + 1, to);
+                i = close < 0 ? to : close;
+            }
+            i = Math.min(to, i + 1);
+        }
+        return i;
     }
 }

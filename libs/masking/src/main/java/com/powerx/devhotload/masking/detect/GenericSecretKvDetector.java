@@ -6,22 +6,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code generic-secret-kv}: values of secret-named keys in every common syntax, plus the few command-line
- * flags that carry passwords unambiguously ({@code mysql -pX}, {@code sshpass -p X}, {@code curl -u u:p}...).
+ * {@code generic-secret-kv}: values of secret-named keys in every common syntax. Passwords that command-line tools
+ * take by flag or position are {@link CliPasswordDetector}'s.
  */
 public final class GenericSecretKvDetector implements Detector {
 
     public static final String ID = "generic-secret-kv";
 
+    /** Keyword hits locate the key; "pw" is too short for a keyword alone, so it comes with what follows it. */
     private static final List<String> KEY_WORDS = List.of(
-            "pass", "pwd", "secret", "token", "key", "credential", "creds", "session", "sid");
-    private static final List<String> COMMANDS = List.of(
-            "mysql", "mariadb", "sshpass", "redis-cli", "curl", "docker", "podman", "nerdctl", "helm", "openssl",
-            "ldap");
+            "pass", "pwd", "secret", "token", "key", "credential", "creds", "session", "sid", "pw=", "pw:", "pw\"",
+            "pw ", "kennwort", "contrasen", "senha", "wachtwoord", "salasana", "lozinka", "heslo", "haslo", "jelszo",
+            "sifre", "losenord", "adgangskode");
 
     private final KeyClassifier classifier;
     private final List<String> keywords;
-    private final int commandBase;
 
     /** Creates the detector; {@code extraKeys} are additional secret words from the rule file. */
     public GenericSecretKvDetector(Set<String> extraKeys) {
@@ -30,8 +29,6 @@ public final class GenericSecretKvDetector implements Detector {
         for (String k : extraKeys) {
             kws.add(k.toLowerCase(Locale.ROOT));
         }
-        this.commandBase = kws.size();
-        kws.addAll(COMMANDS);
         this.keywords = List.copyOf(kws);
     }
 
@@ -56,16 +53,12 @@ public final class GenericSecretKvDetector implements Detector {
                 continue;
             }
             int kw = hits.keyword(h);
-            if (kw >= commandBase) {
-                CommandLineSecrets.scan(t, start, keywords.get(kw), sink);
-                continue;
-            }
-            if (!kv.findKey(t, start, start + keywords.get(kw).length(), resume)) {
+            if (!kv.findKey(t, start, start + keyLength(keywords.get(kw)), resume)) {
                 resume = Math.max(resume, kv.tokenEnd);
                 continue;
             }
             resume = kv.tokenEnd;
-            if (isVariableReference(t, kv.keyStart - kv.dashes)) {
+            if (isVariableReference(t, kv.keyStart - kv.dashes, kv.keyEnd)) {
                 continue;
             }
             KeyStrength ks = classifier.classify(t, kv.keyStart, kv.keyEnd);
@@ -82,8 +75,20 @@ public final class GenericSecretKvDetector implements Detector {
         }
     }
 
-    /** {@code ${API_TOKEN:-default}}, {@code $PASSWORD}: a reference to a variable, not an assignment. */
-    static boolean isVariableReference(String t, int tokenStart) {
+    /** Length of the key-name part of a keyword ("pw" of "pw="). */
+    private static int keyLength(String keyword) {
+        int n = keyword.length();
+        while (n > 1 && !Chars.isKeyChar(keyword.charAt(n - 1))) {
+            n--;
+        }
+        return n;
+    }
+
+    /**
+     * {@code ${API_TOKEN:-default}}, {@code $PASSWORD}: a reference to a variable, not an assignment. PHP, Perl and
+     * PowerShell assignments ({@code $password = "x"}) are assignments.
+     */
+    static boolean isVariableReference(String t, int tokenStart, int keyEnd) {
         if (tokenStart == 0) {
             return false;
         }
@@ -91,7 +96,16 @@ public final class GenericSecretKvDetector implements Detector {
             return true; // user name of a URL: scheme://x-access-token:...@host is url-credentials' business
         }
         char b = t.charAt(tokenStart - 1);
-        return b == '$' || (b == '{' && tokenStart > 1 && (t.charAt(tokenStart - 2) == '$' || t.charAt(tokenStart - 2) == '{'));
+        if (b == '$') {
+            return !isAssignment(t, keyEnd);
+        }
+        return b == '{' && tokenStart > 1 && (t.charAt(tokenStart - 2) == '$' || t.charAt(tokenStart - 2) == '{');
+    }
+
+    /** {@code = value} (not {@code ==}) after the key. */
+    private static boolean isAssignment(String t, int p) {
+        p = KeyValueScanner.skipBlanks(t, p);
+        return p + 1 < t.length() && t.charAt(p) == '=' && t.charAt(p + 1) != '=';
     }
 
     /** Shared with the structured maskers: is this value, under a key of this strength, a secret? */

@@ -112,7 +112,7 @@ public final class HighEntropyNearKeyDetector implements Detector {
             while (e > s && (t.charAt(e - 1) == '.' || t.charAt(e - 1) == '-')) {
                 e--;
             }
-            if (e - s >= 20) {
+            if (e - s >= 20 && t.charAt(s) != '-') { // "-pS3cret..." is a command-line flag: cli-password's
                 if (!digestLabel(t, prevWordStart, prevWordEnd) && Entropy.looksRandom(t, s, e, 20) && Entropy.bitsPerChar(t, s, e) >= 3.5 && !dotted(t, s, e)
                         && !NonSecretValues.isNonSecret(t, s, e)) {
                     sink.add(s, e, 0);

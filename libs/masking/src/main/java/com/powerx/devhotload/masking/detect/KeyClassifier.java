@@ -18,7 +18,12 @@ public final class KeyClassifier {
             "password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets", "token",
             "apikey", "credentials", "credential", "creds", "privatekey", "accesskey", "secretkey", "clientsecret",
             "authtoken", "accesstoken", "refreshtoken", "idtoken", "apitoken", "bearertoken", "csrftoken",
-            "xsrftoken", "masterkey", "encryptionkey", "signingkey", "sessiontoken", "securitytoken");
+            "xsrftoken", "masterkey", "encryptionkey", "signingkey", "sessiontoken", "securitytoken", "pw",
+            // environment variables and config keys that hold a password under a tool's own name
+            "sshpass", "bindpw", "rootpw",
+            // "password" in other languages (ASCII spellings): de, es, pt, nl, fr, fi, hr/sr, cs/pl, hu, tr, no, sv, da
+            "passwort", "kennwort", "contrasena", "contrasenha", "senha", "wachtwoord", "motdepasse", "passe",
+            "salasana", "lozinka", "heslo", "haslo", "jelszo", "sifre", "passord", "losenord", "adgangskode");
 
     /** Roots that make a single lower/upper-case word strong even when glued to a prefix (dbpassword). */
     private static final String[] STRONG_SUFFIXES = {

@@ -425,7 +425,8 @@ public final class KeyValueScanner {
         quoted = false;
         valueStart = p;
         valueEnd = e;
-        if ((sep == ':' || spaced) && looksLikeProse(t, p, e)) {
+        if ((sep == ':' || spaced) && ProseValues.looksLikeProse(t, p, e)
+                && !ProseValues.isPassphrase(t, p, keyStartsLine(t))) {
             return false;
         }
         if ((sep == '=' || sep == ':') && e == i && i < n && Chars.isBlank(t.charAt(i)) && keyStartsLine(t)) {
@@ -483,24 +484,6 @@ public final class KeyValueScanner {
             }
         }
         return false;
-    }
-
-    /** "Invalid password: must be 8 chars" is a sentence, not a key/value pair. */
-    private static boolean looksLikeProse(String t, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if (!Chars.isLetter(t.charAt(i))) {
-                return false;
-            }
-        }
-        int n = t.length();
-        if (e + 1 >= n || t.charAt(e) != ' ' || !Chars.isLetter(t.charAt(e + 1))) {
-            return false;
-        }
-        int j = e + 1;
-        while (j < n && Chars.isKeyChar(t.charAt(j))) {
-            j++;
-        }
-        return j >= n || (t.charAt(j) != '=' && t.charAt(j) != ':');
     }
 
     /** .env / properties / YAML lines hold exactly one pair, so a value may contain spaces. */

@@ -12,7 +12,10 @@ public final class NationalIdDetector implements Detector {
 
     public static final String ID = "national-id";
     private static final List<String> KEYWORDS = List.of(
-            "ssn", "social security", "bsn", "burgerservicenummer", "sofinummer");
+            "ssn", "social security", "social_security", "social-security", "socialsecurity", "bsn",
+            "burgerservicenummer", "sofinummer");
+    /** The first keywords name an SSN, the rest a Dutch BSN. */
+    private static final int SSN_KEYWORDS = 5;
     private static final int CONTEXT = 32;
 
     @Override
@@ -47,69 +50,56 @@ public final class NationalIdDetector implements Detector {
     @Override
     public void scan(ScanContext ctx, HitList hits, MatchSink sink) {
         String t = ctx.text();
-        int n = t.length();
-        int runs = ctx.digitRunCount();
         int resume = 0;
         int hitIdx = 0;
         int lastSsnKey = -1000;
         int lastBsnKey = -1000;
-        for (int r = 0; r < runs; r++) {
+        for (int r = 0; r < ctx.digitRunCount(); r++) {
             int s = ctx.digitRunStart(r);
-            int e = ctx.digitRunEnd(r);
             if (s < resume) {
                 continue;
             }
             while (hitIdx < hits.size() && hits.start(hitIdx) < s) {
                 int kw = hits.keyword(hitIdx);
                 int end = hits.start(hitIdx) + KEYWORDS.get(kw).length();
-                if (kw <= 1) {
+                if (kw < SSN_KEYWORDS) {
                     lastSsnKey = end;
                 } else {
                     lastBsnKey = end;
                 }
                 hitIdx++;
             }
-            int len = e - s;
-            int found = -1;
-            if (len == 3 && r + 2 < runs) {
-                found = dashedSsn(t, ctx, r);
-                if (found < 0 && s - lastSsnKey <= CONTEXT) {
-                    found = spacedSsn(t, ctx, r);
-                }
-            } else if (len == 9 && leftFree(t, s) && rightFree(t, e)) {
-                if (s - lastSsnKey <= CONTEXT && ssnRanges(t, s, s + 3, s + 5)) {
-                    found = e;
-                } else if (s - lastBsnKey <= CONTEXT && Checksums.dutchBsn(t, s)) {
-                    found = e;
-                }
-            } else if (len == 6) {
-                int nino = nino(t, s, e);
-                if (nino >= 0) {
-                    sink.add(s - 2, nino, 0);
-                    resume = nino;
-                    continue;
-                }
-            } else if (len == 2 && r + 2 < runs) {
-                int nino = spacedNino(t, ctx, r);
-                if (nino >= 0) {
-                    sink.add(s - 3, nino, 0);
-                    resume = nino;
-                    continue;
-                }
-            }
-            if (found < 0 && (len == 8 || len == 7)) {
-                int dni = dni(t, s, e);
-                if (dni >= 0) {
-                    sink.add(len == 7 ? s - 1 : s, dni, 0);
-                    resume = dni;
-                    continue;
-                }
-            }
-            if (found >= 0) {
-                sink.add(s, found, 0);
-                resume = found;
+            int[] span = idAt(t, ctx, r, s - lastSsnKey <= CONTEXT, s - lastBsnKey <= CONTEXT);
+            if (span != null) {
+                sink.add(span[0], span[1], 0);
+                resume = span[1];
             }
         }
+    }
+
+    /** The national id starting with digit run {@code r} as {start, end}, or null. */
+    private static int[] idAt(String t, ScanContext ctx, int r, boolean ssnKey, boolean bsnKey) {
+        int s = ctx.digitRunStart(r);
+        int e = ctx.digitRunEnd(r);
+        int len = e - s;
+        int found = -1;
+        if (len == 3 && r + 2 < ctx.digitRunCount()) {
+            found = groupedSsn(t, ctx, r, ssnKey);
+        } else if (len == 9 && leftFree(t, s) && rightFree(t, e)) {
+            boolean ssn = ssnKey && notZero(t, s, s + 3, s + 5);
+            found = ssn || (bsnKey && Checksums.dutchBsn(t, s)) ? e : -1;
+        } else if (len == 6) {
+            int nino = nino(t, s, e);
+            return nino < 0 ? null : new int[] {s - 2, nino};
+        } else if (len == 2 && r + 2 < ctx.digitRunCount()) {
+            int nino = spacedNino(t, ctx, r);
+            return nino < 0 ? null : new int[] {s - 3, nino};
+        }
+        if (found < 0 && (len == 8 || len == 7)) {
+            int dni = dni(t, s, e);
+            return dni < 0 ? null : new int[] {len == 7 ? s - 1 : s, dni};
+        }
+        return found < 0 ? null : new int[] {s, found};
     }
 
     private static boolean leftFree(String t, int s) {
@@ -129,32 +119,35 @@ public final class NationalIdDetector implements Detector {
         return !((c == '-' || c == '.' || c == '/' || c == ':') && e + 1 < n && Chars.isDigit(t.charAt(e + 1)));
     }
 
-    /** 123-45-6789 with never-issued areas (000, 666, 9xx), group 00 and serial 0000 excluded. */
-    private static int dashedSsn(String t, ScanContext ctx, int r) {
+    /**
+     * 123-45-6789 anywhere, with never-issued areas (000, 666, 9xx), group 00 and serial 0000 excluded; after an
+     * SSN key also {@code 123 45 6789} and {@code 123.45.6789}, and any area: a labelled number is an SSN even when
+     * it is one of the invalid example numbers people type.
+     */
+    private static int groupedSsn(String t, ScanContext ctx, int r, boolean keyed) {
         int s = ctx.digitRunStart(r);
         int e1 = ctx.digitRunEnd(r);
         int s2 = ctx.digitRunStart(r + 1);
         int e2 = ctx.digitRunEnd(r + 1);
         int s3 = ctx.digitRunStart(r + 2);
         int e3 = ctx.digitRunEnd(r + 2);
-        if (s2 != e1 + 1 || s3 != e2 + 1 || t.charAt(e1) != '-' || t.charAt(e2) != '-' || e2 - s2 != 2
-                || e3 - s3 != 4 || !leftFree(t, s) || !rightFree(t, e3)) {
+        if (s2 != e1 + 1 || s3 != e2 + 1 || e2 - s2 != 2 || e3 - s3 != 4 || !rightFree(t, e3)) {
             return -1;
         }
-        return ssnRanges(t, s, s2, s3) ? e3 : -1;
+        char sep = t.charAt(e1);
+        if (sep != t.charAt(e2) || !(sep == '-' || (keyed && (sep == ' ' || sep == '.')))) {
+            return -1;
+        }
+        if (keyed) {
+            return notZero(t, s, s2, s3) ? e3 : -1;
+        }
+        return leftFree(t, s) && ssnRanges(t, s, s2, s3) ? e3 : -1;
     }
 
-    private static int spacedSsn(String t, ScanContext ctx, int r) {
-        int e1 = ctx.digitRunEnd(r);
-        int s2 = ctx.digitRunStart(r + 1);
-        int e2 = ctx.digitRunEnd(r + 1);
-        int s3 = ctx.digitRunStart(r + 2);
-        int e3 = ctx.digitRunEnd(r + 2);
-        if (s2 != e1 + 1 || s3 != e2 + 1 || t.charAt(e1) != ' ' || t.charAt(e2) != ' ' || e2 - s2 != 2
-                || e3 - s3 != 4 || !rightFree(t, e3)) {
-            return -1;
-        }
-        return ssnRanges(t, ctx.digitRunStart(r), s2, s3) ? e3 : -1;
+    /** No part of the number is all zeros (000-00-0000 is a placeholder). */
+    private static boolean notZero(String t, int area, int group, int serial) {
+        return !Chars.regionMatches(t, area, "000") && !Chars.regionMatches(t, group, "00")
+                && !Chars.regionMatches(t, serial, "0000");
     }
 
     private static boolean ssnRanges(String t, int area, int group, int serial) {

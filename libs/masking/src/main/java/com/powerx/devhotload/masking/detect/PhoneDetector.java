@@ -65,8 +65,10 @@ public final class PhoneDetector implements Detector {
             int start = plus || paren ? s - 1 : s;
             if (start > 0) {
                 char b = t.charAt(start - 1);
+                // A comma before a bare number is a list ("1,234,567"); before '(' or '+' it is a CSV field.
                 boolean blocked = Chars.isAlnum(b) || b == '.' || b == '_' || b == '/' || b == '\\' || b == '+'
-                        || b == '-' || b == ',' || (b == ':' && !plus && !afterKey(t, start, lastKeywordEnd));
+                        || b == '-' || (b == ',' && !plus && !paren)
+                        || (b == ':' && !plus && !afterKey(t, start, lastKeywordEnd));
                 if (blocked) {
                     r++;
                     continue;
@@ -95,11 +97,12 @@ public final class PhoneDetector implements Detector {
             boolean rightOk = end >= n || !(Chars.isAlnum(t.charAt(end)) || t.charAt(end) == '_'
                     || ((t.charAt(end) == '.' || t.charAt(end) == '-' || t.charAt(end) == ':' || t.charAt(end) == '/')
                     && end + 1 < n && Chars.isDigit(t.charAt(end + 1))));
-            boolean ok = digits <= 15 && rightOk && (
+            boolean ok = rightOk && ((digits <= 15 && (
                     (afterKey(t, start, lastKeywordEnd) && digits >= 7)
                     || (plus && international(t, s, digits))
                     || northAmerican(t, s, paren, sizes, gaps, count)
-                    || trunkZero(t, s, paren, sizes, gaps, count, digits));
+                    || trunkZero(t, s, paren, sizes, gaps, count, digits)))
+                    || internationalPrefix(t, s, plus || paren, sizes, gaps, count, digits));
             if (ok) {
                 sink.add(start, end, 0);
                 r = j + 1;
@@ -151,6 +154,30 @@ public final class PhoneDetector implements Detector {
         boolean paren = (first == ')' && second == ' ' && (third == '-' || third == '('))
                 || (first == ' ' && second == '-' && third == ' ');
         return paren ? ')' : 0;
+    }
+
+    /**
+     * The European international call prefix instead of '+': {@code 0049 30 1234567}, {@code 00 44 20 7946 0958} —
+     * "00", a country code not starting with 0, and 8–15 more digits in space- or dash-separated groups, one of them
+     * at least three digits long.
+     */
+    private static boolean internationalPrefix(String t, int s, boolean marked, int[] sizes, char[] gaps, int count,
+                                               int digits) {
+        if (marked || count < 2 || digits < 10 || digits > 17 || t.charAt(s) != '0' || t.charAt(s + 1) != '0') {
+            return false;
+        }
+        int cc = sizes[0] == 2 ? s + 3 : s + 2; // "00 44" or "0044"
+        if (cc >= t.length() || t.charAt(cc) == '0' || !Chars.isDigit(t.charAt(cc))) {
+            return false;
+        }
+        boolean longGroup = false; // hex dumps ("00 11 22 33 44") have only pairs
+        for (int i = 0; i < count - 1; i++) {
+            if (gaps[i] != ' ' && gaps[i] != '-') {
+                return false;
+            }
+            longGroup |= sizes[i + 1] >= 3;
+        }
+        return longGroup;
     }
 
     private static boolean international(String t, int s, int digits) {

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Vendor tokens with a public prefix (GitHub, GitLab, Slack, Stripe, npm, PyPI, OpenAI, Anthropic, AWS key ids,
- * GCP API keys, SendGrid). The keyword scan finds the prefix; the body is then checked against the format.
+ * GCP API keys and the catalogue in {@link VendorTokens}). The keyword scan finds the prefix; the body is then
+ * checked against the format.
  */
 public final class PrefixTokenDetector implements Detector {
 
@@ -87,7 +88,7 @@ public final class PrefixTokenDetector implements Detector {
         }
         int e = p;
         // A sentence-ending dot is not part of a dotted token body.
-        while (f.alphabet() == TokenFormat.Alphabet.BASE64URL_DOT && e > s && t.charAt(e - 1) == '.') {
+        while (e > s && f.alphabet().trimsTrailing(t.charAt(e - 1))) {
             e--;
         }
         int len = e - s;
@@ -97,12 +98,8 @@ public final class PrefixTokenDetector implements Detector {
         if (e < n && Chars.isAlnum(t.charAt(e))) {
             return -1;
         }
-        if (f.mixed()) {
-            int cls = Entropy.classes(t, s, e);
-            int need = Entropy.LOWER | Entropy.UPPER | Entropy.DIGIT;
-            if ((cls & need) != need) {
-                return -1;
-            }
+        if (f.classes() != 0 && (Entropy.classes(t, s, e) & f.classes()) != f.classes()) {
+            return -1;
         }
         return e;
     }

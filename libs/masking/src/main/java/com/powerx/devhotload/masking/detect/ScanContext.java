@@ -41,6 +41,9 @@ public final class ScanContext {
     private boolean cardShaped;
     private int maxMultiGroupDigits;
     private int runLengths;
+    /** Offsets of the '.' characters, computed on first use: three token detectors start from them. */
+    private int[] dots = new int[32];
+    private int dotCount = -1;
 
     /** Runs the combined keyword/statistics scan of {@code index} over {@code text}. */
     public ScanContext(String text, TriggerIndex index) {
@@ -67,6 +70,7 @@ public final class ScanContext {
         flags = 0;
         flagsKnown = 0;
         sequenceStats = false;
+        dotCount = -1;
         this.text = newText;
         int n = newText.length();
         if (chars.length < n + PADDING) {
@@ -114,6 +118,16 @@ public final class ScanContext {
     public HitList hits(int detector) {
         HitList h = hits[detector];
         return h == null ? HitList.EMPTY : h;
+    }
+
+    /** Number of detector slots with at least one keyword hit in this text. */
+    public int touchedCount() {
+        return touchedCount;
+    }
+
+    /** The {@code i}-th slot with keyword hits, in order of first hit. */
+    public int touchedSlot(int i) {
+        return touched[i];
     }
 
     public boolean hasHits(int detector) {
@@ -167,6 +181,26 @@ public final class ScanContext {
             }
         }
         return false;
+    }
+
+    /** Number of '.' characters in the text. */
+    public int dotCount() {
+        if (dotCount < 0) {
+            int c = 0;
+            for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+                if (c == dots.length) {
+                    dots = java.util.Arrays.copyOf(dots, c * 2);
+                }
+                dots[c++] = i;
+            }
+            dotCount = c;
+        }
+        return dotCount;
+    }
+
+    /** Offset of the {@code i}-th '.' ({@code i < dotCount()}). */
+    public int dot(int i) {
+        return dots[i];
     }
 
     /** Whether the text has at least {@code k} colons (IPv6 without "::" has seven). */
@@ -276,7 +310,8 @@ public final class ScanContext {
             } else {
                 bestDots = Math.max(bestDots, parts);
             }
-            r = j + 1;
+            // The last run of a group may start another one with a different separator ("8 10.0.4.9").
+            r = j > r ? j : j + 1;
         }
         maxMultiGroupDigits = bestMulti;
         maxDotParts = bestDots;

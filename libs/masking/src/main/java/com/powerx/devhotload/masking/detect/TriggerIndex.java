@@ -12,15 +12,16 @@ import java.util.Map;
  * <p>Every keyword is indexed by one four-character window: longer keywords by their rarest window (so "openssl"
  * is found via "nssl", not the common "open"); three-character keywords by themselves plus each possible next
  * character — any character after a word such as "key" that is not a letter or digit (so "keyboard" is no hit),
- * any character at all after punctuation such as "sk-" or "://". One pass over the text tests each position's
- * 4-gram against a small bitmap (8 KiB, L1-resident); only on a bitmap hit are the few candidate keywords
- * compared. Iterations are independent and branch-free apart from the
- * rare bitmap hits, so the loop is fast, and it is linear whatever the input. The same pass records the digit
+ * any character at all after prefixes with punctuation or digits such as "sk-", "://" or "oy2". One pass over the
+ * text tests each position's 4-gram against a small bitmap (16 KiB, L1-resident); only on a bitmap hit are the few
+ * candidate keywords compared. Iterations are independent and branch-free apart from the rare bitmap hits, so the
+ * loop is fast, and it is linear whatever the input. The same pass records the digit
  * runs the number detectors start from; other character statistics are computed lazily by {@link ScanContext}.
  */
 public final class TriggerIndex {
 
-    private static final int BITMAP_BITS = 16;
+    /** 2^17 bits = 16 KiB: the ~2,600 keyword grams set 2 % of it, so few positions probe the table in vain. */
+    private static final int BITMAP_BITS = 17;
     private static final int GOLDEN = 0x9E3779B1;
     /** ASCII lower-casing; 0 for non-ASCII so such characters never extend a keyword match. */
     private static final byte[] LOWER = new byte[128];
@@ -128,7 +129,8 @@ public final class TriggerIndex {
         for (int id = 0; id < keywords.length; id++) {
             String kw = keywords[id];
             if (kw.length() == 3) {
-                boolean word = Chars.isAlnum(kw.charAt(2));
+                // Only all-letter keywords are words; "oy2" or "%40" are token prefixes followed by anything.
+                boolean word = Chars.isLetter(kw.charAt(0)) && Chars.isLetter(kw.charAt(1)) && Chars.isLetter(kw.charAt(2));
                 java.util.Set<Integer> follows = new java.util.TreeSet<>();
                 for (int c = 0; c < 128; c++) {
                     if (!word || !Chars.isAlnum((char) c)) {

@@ -393,23 +393,23 @@ public final class PositiveCorpus {
         l.add(kv("header", (k, v) -> "> " + k + ": " + v + "\n> Accept: */*"));
         l.add(kv("map-tostring", (k, v) -> "Config{host=db, " + k + "=" + v + ", port=5432}"));
         l.add(kv("escaped-json", (k, v) -> "{\"log\":\"request body {\\\"" + k + "\\\":\\\"" + v + "\\\"}\"}"));
-        l.add(new Template("generic-secret-kv", "mysql-p", t -> {
+        l.add(new Template("cli-password", "mysql-p", t -> {
             String v = t.alnum(12);
             return new Generated("$ mysql -h db.internal -u root -p" + v + " app < dump.sql", v);
         }));
-        l.add(new Template("generic-secret-kv", "sshpass", t -> {
+        l.add(new Template("cli-password", "sshpass", t -> {
             String v = t.alnum(12);
             return new Generated("sshpass -p '" + v + "' ssh deploy@bastion.internal", v);
         }));
-        l.add(new Template("generic-secret-kv", "curl-user", t -> {
+        l.add(new Template("cli-password", "curl-user", t -> {
             String v = t.alnum(14);
             return new Generated("curl -u admin:" + v + " https://jenkins.internal/api/json", v);
         }));
-        l.add(new Template("generic-secret-kv", "docker-login", t -> {
+        l.add(new Template("cli-password", "docker-login", t -> {
             String v = t.alnum(20);
             return new Generated("docker login -u ci -p " + v + " registry.internal", v);
         }));
-        l.add(new Template("generic-secret-kv", "redis-cli", t -> {
+        l.add(new Template("cli-password", "redis-cli", t -> {
             String v = t.alnum(16);
             return new Generated("redis-cli -h cache -a " + v + " ping", v);
         }));
