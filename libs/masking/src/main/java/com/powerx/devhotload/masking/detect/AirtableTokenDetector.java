@@ -1,13 +1,11 @@
 package com.powerx.devhotload.masking.detect;
 
-import java.util.List;
-
 /**
  * {@code airtable-token}: Airtable personal access tokens, {@code pat<14 alphanumerics>.<64 hex>}. The prefix "pat"
  * starts common words ("path", "pattern"), so the scan starts from the dots of the line instead and looks back
  * for the prefix: the dot is always 17 characters after it.
  */
-public final class AirtableTokenDetector implements Detector {
+public final class AirtableTokenDetector implements ShapeDetector {
 
     public static final String ID = "airtable-token";
     private static final int ID_PART = 3 + 14;
@@ -16,16 +14,6 @@ public final class AirtableTokenDetector implements Detector {
     @Override
     public String ruleId() {
         return ID;
-    }
-
-    @Override
-    public List<String> keywords() {
-        return List.of();
-    }
-
-    @Override
-    public boolean keywordGated() {
-        return false;
     }
 
     @Override

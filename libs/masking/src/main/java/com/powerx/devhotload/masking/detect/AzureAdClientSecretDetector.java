@@ -1,13 +1,11 @@
 package com.powerx.devhotload.masking.detect;
 
-import java.util.List;
-
 /**
  * {@code azure-ad-client-secret}: Microsoft Entra ID (Azure AD) application client secrets, 40 characters of
  * {@code [A-Za-z0-9_~.-]} with a version digit and the {@code Q~} marker at positions 4–6 ({@code abc8Q~…}).
  * The two-character marker is found with {@code indexOf}; it hardly ever occurs in ordinary text.
  */
-public final class AzureAdClientSecretDetector implements Detector {
+public final class AzureAdClientSecretDetector implements ShapeDetector {
 
     public static final String ID = "azure-ad-client-secret";
     private static final int HEAD = 4;
@@ -15,16 +13,6 @@ public final class AzureAdClientSecretDetector implements Detector {
     @Override
     public String ruleId() {
         return ID;
-    }
-
-    @Override
-    public List<String> keywords() {
-        return List.of();
-    }
-
-    @Override
-    public boolean keywordGated() {
-        return false;
     }
 
     @Override

@@ -1,12 +1,10 @@
 package com.powerx.devhotload.masking.detect;
 
-import java.util.List;
-
 /**
  * {@code email}: e-mail addresses with a dotted domain and an alphabetic TLD. npm-style {@code pkg@1.2.3},
  * Java {@code Object@1a2b3c} identities, {@code user@localhost} and Docker digests are not addresses.
  */
-public final class EmailDetector implements Detector {
+public final class EmailDetector implements ShapeDetector {
 
     public static final String ID = "email";
     private static final int MAX_LOCAL = 64;
@@ -15,16 +13,6 @@ public final class EmailDetector implements Detector {
     @Override
     public String ruleId() {
         return ID;
-    }
-
-    @Override
-    public List<String> keywords() {
-        return List.of();
-    }
-
-    @Override
-    public boolean keywordGated() {
-        return false;
     }
 
     @Override

@@ -1,9 +1,7 @@
 package com.powerx.devhotload.masking.detect;
 
-import java.util.List;
-
 /** {@code iban}: IBANs with a known country length and a valid ISO 13616 mod-97 check, compact or grouped. */
-public final class IbanDetector implements Detector {
+public final class IbanDetector implements ShapeDetector {
 
     public static final String ID = "iban";
     private static final int[] LENGTH_BY_CODE = new int[26 * 26];
@@ -22,16 +20,6 @@ public final class IbanDetector implements Detector {
     @Override
     public String ruleId() {
         return ID;
-    }
-
-    @Override
-    public List<String> keywords() {
-        return List.of();
-    }
-
-    @Override
-    public boolean keywordGated() {
-        return false;
     }
 
     @Override

@@ -1,13 +1,12 @@
 package com.powerx.devhotload.masking.detect;
 
-import java.util.List;
 import java.util.Set;
 
 /**
  * {@code ipv4}: dotted-quad addresses. Loopback (127/8), unspecified (0.0.0.0) and broadcast stay readable, as do
  * dotted runs of more than four parts (OIDs, versions) and quads labelled as versions.
  */
-public final class Ipv4Detector implements Detector {
+public final class Ipv4Detector implements ShapeDetector {
 
     public static final String ID = "ipv4";
     private static final Set<String> VERSION_WORDS = Set.of(
@@ -16,16 +15,6 @@ public final class Ipv4Detector implements Detector {
     @Override
     public String ruleId() {
         return ID;
-    }
-
-    @Override
-    public List<String> keywords() {
-        return List.of();
-    }
-
-    @Override
-    public boolean keywordGated() {
-        return false;
     }
 
     @Override

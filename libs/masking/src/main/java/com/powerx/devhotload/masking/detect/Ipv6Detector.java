@@ -1,13 +1,11 @@
 package com.powerx.devhotload.masking.detect;
 
-import java.util.List;
-
 /**
  * {@code ipv6}: full and compressed IPv6 addresses (including IPv4-mapped tails). Loopback {@code ::1} and
  * unspecified {@code ::} stay readable; times ({@code 10:15:30}), MAC addresses and {@code a::b} scope operators
  * do not parse as addresses.
  */
-public final class Ipv6Detector implements Detector {
+public final class Ipv6Detector implements ShapeDetector {
 
     public static final String ID = "ipv6";
     private static final int MAX_ADDRESS = 45;
@@ -15,16 +13,6 @@ public final class Ipv6Detector implements Detector {
     @Override
     public String ruleId() {
         return ID;
-    }
-
-    @Override
-    public List<String> keywords() {
-        return List.of();
-    }
-
-    @Override
-    public boolean keywordGated() {
-        return false;
     }
 
     @Override

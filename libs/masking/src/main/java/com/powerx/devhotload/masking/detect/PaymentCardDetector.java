@@ -1,13 +1,11 @@
 package com.powerx.devhotload.masking.detect;
 
-import java.util.List;
-
 /**
  * {@code payment-card}: 13–19 digit card numbers, contiguous or grouped with single spaces or dashes, that pass
  * Luhn and start with an issuer prefix (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir).
  * The issuer check keeps epoch-millisecond timestamps and most ids out.
  */
-public final class PaymentCardDetector implements Detector {
+public final class PaymentCardDetector implements ShapeDetector {
 
     public static final String ID = "payment-card";
     private static final int MAX_GROUPS = 8;
@@ -15,16 +13,6 @@ public final class PaymentCardDetector implements Detector {
     @Override
     public String ruleId() {
         return ID;
-    }
-
-    @Override
-    public List<String> keywords() {
-        return List.of();
-    }
-
-    @Override
-    public boolean keywordGated() {
-        return false;
     }
 
     @Override

@@ -1,14 +1,12 @@
 package com.powerx.devhotload.masking.detect;
 
-import java.util.List;
-
 /**
  * {@code telegram-bot-token}: Telegram Bot API tokens, {@code <bot id: 5–16 digits>:A<34 base64url chars>} (the
  * example in Telegram's own documentation is one shorter, so 33–36 are accepted), bare, in
  * {@code api.telegram.org/bot<token>/} URLs or anywhere else. The scan starts from the digit runs the keyword
  * pass already recorded, so lines without a digit run followed by {@code :A} cost nothing.
  */
-public final class TelegramBotTokenDetector implements Detector {
+public final class TelegramBotTokenDetector implements ShapeDetector {
 
     public static final String ID = "telegram-bot-token";
     private static final int MIN_SECRET = 34;
@@ -17,16 +15,6 @@ public final class TelegramBotTokenDetector implements Detector {
     @Override
     public String ruleId() {
         return ID;
-    }
-
-    @Override
-    public List<String> keywords() {
-        return List.of();
-    }
-
-    @Override
-    public boolean keywordGated() {
-        return false;
     }
 
     @Override
