@@ -12,9 +12,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,11 @@ public class EventConsumer {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile long lastSuccessMillis = System.currentTimeMillis();
     private volatile String lastError;
+    /**
+     * Set once the group has given this replica its partitions: until then it cannot learn a session registered
+     * a moment ago, so it is not ready (an orchestrator routing a CLI here would get 401 for a valid token).
+     */
+    private volatile boolean joined;
     private Thread thread;
 
     public EventConsumer(EventIngest ingest, StreamConfig config, StreamMetrics metrics,
@@ -85,12 +93,12 @@ public class EventConsumer {
 
     /** Whether the loop is alive and has not been failing for long (readiness). */
     public boolean healthy() {
-        return running && thread != null && thread.isAlive()
+        return running && joined && thread != null && thread.isAlive()
                 && (lastError == null || System.currentTimeMillis() - lastSuccessMillis < MAX_BACKOFF_MS * 2);
     }
 
     public String lastError() {
-        return lastError;
+        return joined ? lastError : "waiting for the consumer group to assign partitions";
     }
 
     private void run() {
@@ -99,7 +107,17 @@ public class EventConsumer {
             try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer = kafka;
-                kafka.subscribe(TOPICS);
+                kafka.subscribe(TOPICS, new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        // A rebalance after the first join keeps the replica ready: its peers cover meanwhile.
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        joined = true;
+                    }
+                });
                 pollLoop(kafka);
             } catch (WakeupException e) {
                 // shutting down
