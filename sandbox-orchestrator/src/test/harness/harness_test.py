@@ -400,6 +400,9 @@ class HarnessContract:
         self.assertIn("boom: bad input", boom["error"]["message"])
         self.assertIn("boom", boom["error"]["stack"])
         self.assertFalse(boom["error"].get("timeout", False))
+        # what the orchestrator reports in dev.session.invoke.failed: the version that ran, and for how long
+        self.assertEqual(boom["error"]["sequence"], 1)
+        self.assertIsInstance(boom["error"]["durationMs"], int)
 
         started = time.monotonic()
         slow = process.request("invoke", handler="sleep", payload={}, timeoutMs=300)
@@ -407,6 +410,8 @@ class HarnessContract:
         self.assertFalse(slow["ok"])
         self.assertTrue(slow["error"]["timeout"])
         self.assertEqual((slow["error"]["phase"], slow["error"]["code"]), ("invoke", "TIMEOUT"))
+        self.assertEqual(slow["error"]["sequence"], 1)
+        self.assertGreaterEqual(slow["error"]["durationMs"], 250)
 
         bad = process.request("invoke", handler="get", timeoutMs=-1)
         self.assertEqual(bad["error"]["code"], "BAD_REQUEST")

@@ -647,6 +647,8 @@ class Sandbox {
       } catch (err) {
         const failure = withPhase(err, 'invoke');
         if (!failure.info.code) failure.info.code = 'HANDLER_ERROR';
+        failure.info.sequence = version.sequence;
+        failure.info.durationMs = Math.round(elapsed(t));
         if (failure.info.timeout) this.checkWedged(version, `handler "${req.handler}"`);
         throw failure;
       }

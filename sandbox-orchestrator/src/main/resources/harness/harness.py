@@ -958,6 +958,7 @@ class Harness:
             except HarnessError as exc:
                 failure = with_phase(exc, "invoke")
                 failure.info.setdefault("code", "HANDLER_ERROR")
+                failure.info.update(sequence=runtime.sequence, durationMs=elapsed_ms(started))
                 self.after_failed_call(runtime, failure.info, f'handler "{handler}"')
                 raise failure from None
             return {"result": value, "durationMs": elapsed_ms(started), "sequence": runtime.sequence}

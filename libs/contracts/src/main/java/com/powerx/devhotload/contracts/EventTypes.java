@@ -23,6 +23,7 @@ public final class EventTypes {
     public static final String ROLLED_BACK = "dev.session.rolled-back";
     public static final String SANDBOX_CRASHED = "dev.session.sandbox.crashed";
     public static final String SANDBOX_STOPPED = "dev.session.sandbox.stopped";
+    public static final String INVOKE_FAILED = "dev.session.invoke.failed";
 
     // dev.session.log — produced by sandbox-orchestrator
     public static final String SESSION_LOG = "dev.session.log";
@@ -66,7 +67,7 @@ public final class EventTypes {
             topics.put(type, Topics.SESSION_LIFECYCLE);
         }
         for (String type : List.of(SANDBOX_READY, RELOADED, RELOAD_FAILED, ROLLED_BACK, SANDBOX_CRASHED,
-                SANDBOX_STOPPED)) {
+                SANDBOX_STOPPED, INVOKE_FAILED)) {
             topics.put(type, Topics.SESSION_SANDBOX);
         }
         topics.put(SESSION_LOG, Topics.SESSION_LOG);

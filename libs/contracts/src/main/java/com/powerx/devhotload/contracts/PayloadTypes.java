@@ -3,6 +3,7 @@ package com.powerx.devhotload.contracts;
 import com.powerx.devhotload.contracts.payload.Alert;
 import com.powerx.devhotload.contracts.payload.AlertResolved;
 import com.powerx.devhotload.contracts.payload.CliTelemetry;
+import com.powerx.devhotload.contracts.payload.InvokeFailed;
 import com.powerx.devhotload.contracts.payload.RegressionResult;
 import com.powerx.devhotload.contracts.payload.ReloadFailure;
 import com.powerx.devhotload.contracts.payload.ReloadRecorded;
@@ -47,6 +48,7 @@ public final class PayloadTypes {
         types.put(EventTypes.ROLLED_BACK, ReloadFailure.class);
         types.put(EventTypes.SANDBOX_CRASHED, SandboxCrashed.class);
         types.put(EventTypes.SANDBOX_STOPPED, SandboxStopped.class);
+        types.put(EventTypes.INVOKE_FAILED, InvokeFailed.class);
         types.put(EventTypes.SESSION_LOG, SessionLog.class);
         types.put(EventTypes.ALERT_RAISED, Alert.class);
         types.put(EventTypes.ALERT_RESOLVED, AlertResolved.class);

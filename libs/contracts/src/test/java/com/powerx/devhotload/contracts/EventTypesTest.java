@@ -28,7 +28,7 @@ class EventTypesTest {
         }
         for (String type : new String[] {"dev.session.sandbox.ready", "dev.session.reloaded",
                 "dev.session.reload.failed", "dev.session.rolled-back", "dev.session.sandbox.crashed",
-                "dev.session.sandbox.stopped"}) {
+                "dev.session.sandbox.stopped", "dev.session.invoke.failed"}) {
             CONTRACT_TABLE.put(type, "dev.session.sandbox");
         }
         CONTRACT_TABLE.put("dev.session.log", "dev.session.log");

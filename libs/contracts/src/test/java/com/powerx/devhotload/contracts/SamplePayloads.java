@@ -5,6 +5,8 @@ import com.powerx.devhotload.contracts.payload.AlertResolved;
 import com.powerx.devhotload.contracts.payload.BuildDiagnostic;
 import com.powerx.devhotload.contracts.payload.CliTelemetry;
 import com.powerx.devhotload.contracts.payload.FileRef;
+import com.powerx.devhotload.contracts.payload.InvokeError;
+import com.powerx.devhotload.contracts.payload.InvokeFailed;
 import com.powerx.devhotload.contracts.payload.RegressionResult;
 import com.powerx.devhotload.contracts.payload.ReloadError;
 import com.powerx.devhotload.contracts.payload.ReloadFailure;
@@ -73,6 +75,10 @@ final class SamplePayloads {
                 new ReloadError("setup threw", "at setup (index.mjs:9)", "init"), 31L, 8L, List.of(9L)));
         samples.put(EventTypes.SANDBOX_CRASHED, new SandboxCrashed(137, "SIGKILL", 2, true, "out of memory", 2000L));
         samples.put(EventTypes.SANDBOX_STOPPED, new SandboxStopped("session-terminated", "none"));
+        samples.put(EventTypes.INVOKE_FAILED, new InvokeFailed("increment",
+                EventCodec.mapper().createObjectNode().put("by", 2).put("password", "****"),
+                new InvokeError("boom: bad input", "Error: boom: bad input\n    at increment (index.mjs:31:11)",
+                        "HANDLER_ERROR"), 12L, 7L, false, false));
         samples.put(EventTypes.SESSION_LOG, new SessionLog(T0, "warn", "stderr", "2431 lines suppressed", 7L,
                 2431L));
         samples.put(EventTypes.ALERT_RAISED, new Alert("alert-1", "reload-failure-streak", "critical", SESSION_ID,

@@ -1,10 +1,13 @@
 package com.powerx.devhotload.sandbox.service;
 
 /**
- * The masking seam: every log line and plugin error message or stack passes through here before it leaves the
- * orchestrator (events and API answers). {@link MaskingEngineLogMasker} applies the shared masking engine.
+ * The masking seam: every log line, plugin error message or stack, and invoke payload passes through here before it
+ * leaves the orchestrator (events and API answers). {@link MaskingEngineLogMasker} applies the shared masking engine.
  */
 public interface LogMasker {
 
     String mask(String text);
+
+    /** A JSON document masked by key and by value; the result stays valid JSON. */
+    String maskJson(String json);
 }

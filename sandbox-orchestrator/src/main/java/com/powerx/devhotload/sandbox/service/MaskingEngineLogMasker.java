@@ -13,4 +13,9 @@ public class MaskingEngineLogMasker implements LogMasker {
     public String mask(String text) {
         return text == null || text.isEmpty() ? text : engine.mask(text).text();
     }
+
+    @Override
+    public String maskJson(String json) {
+        return json == null || json.isEmpty() ? json : engine.maskJson(json).text();
+    }
 }

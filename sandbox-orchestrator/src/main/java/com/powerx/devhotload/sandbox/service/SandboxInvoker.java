@@ -24,14 +24,16 @@ public class SandboxInvoker {
     private final StateSnapshots snapshots;
     private final SandboxConfig config;
     private final LogPublisher logs;
+    private final InvokeFailures failures;
 
     public SandboxInvoker(SandboxRegistry registry, CrashHandling crashes, StateSnapshots snapshots, SandboxConfig config,
-                          LogPublisher logs) {
+                          LogPublisher logs, InvokeFailures failures) {
         this.registry = registry;
         this.crashes = crashes;
         this.snapshots = snapshots;
         this.config = config;
         this.logs = logs;
+        this.failures = failures;
     }
 
     /**
@@ -54,6 +56,30 @@ public class SandboxInvoker {
     public JsonNode invoke(Caller caller, String sessionId, String handler, JsonNode payload) {
         Sandbox sandbox = visible(caller, sessionId);
         RunningSandbox process = sandbox.process();
+        requireServing(sandbox, process);
+        int timeoutMs = config.invokeTimeoutMs();
+        JsonNode result;
+        long started = System.nanoTime();
+        try {
+            // A reload in progress may hold the call for up to its own limits before the handler starts.
+            result = Replies.await(process.invoke(handler, payload, timeoutMs), timeoutMs + 4L * config.hookTimeoutMs() + 30_000);
+        } catch (HarnessError e) {
+            long measuredMs = (System.nanoTime() - started) / 1_000_000;
+            // The plugin exited during the call: its crash is recorded before the caller hears of it, so a read
+            // after this 502 finds it crashed (and then restarted, counted), not ready with nothing counted.
+            crashes.awaitEnd(sandbox, process);
+            ApiException answer = failure(e);
+            if (answer.errorCode() == ErrorCode.DEV_UPSTREAM_FAILED || answer.errorCode() == ErrorCode.DEV_TIMEOUT) {
+                failures.report(sandbox, handler, payload, e, measuredMs); // the handler threw, died or timed out
+            }
+            throw answer;
+        }
+        snapshots.snapshot(sandbox);
+        return result;
+    }
+
+    /** 503 (capacity, come back later) or 409 unless {@code process} serves the sandbox's handlers here. */
+    private static void requireServing(Sandbox sandbox, RunningSandbox process) {
         SandboxState state = sandbox.state();
         boolean serving = state == SandboxState.READY || state == SandboxState.RELOADING;
         if (state == SandboxState.FAILED && sandbox.refusedForCapacity()) {
@@ -68,19 +94,6 @@ public class SandboxInvoker {
             throw ApiException.conflict("external_runtime", "an external plugin runs on the developer's machine",
                     Map.of("state", sandbox.state().wire()));
         }
-        int timeoutMs = config.invokeTimeoutMs();
-        JsonNode result;
-        try {
-            // A reload in progress may hold the call for up to its own limits before the handler starts.
-            result = Replies.await(process.invoke(handler, payload, timeoutMs), timeoutMs + 4L * config.hookTimeoutMs() + 30_000);
-        } catch (HarnessError e) {
-            // The plugin exited during the call: its crash is recorded before the caller hears of it, so a read
-            // after this 502 finds it crashed (and then restarted, counted), not ready with nothing counted.
-            crashes.awaitEnd(sandbox, process);
-            throw failure(e);
-        }
-        snapshots.snapshot(sandbox);
-        return result;
     }
 
     private ApiException failure(HarnessError e) {
