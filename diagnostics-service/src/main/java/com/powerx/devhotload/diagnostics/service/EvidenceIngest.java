@@ -1,0 +1,119 @@
+package com.powerx.devhotload.diagnostics.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.powerx.devhotload.contracts.CloudEvent;
+import com.powerx.devhotload.contracts.EventCodec;
+import com.powerx.devhotload.contracts.EventTypes;
+import com.powerx.devhotload.contracts.InvalidEventException;
+import com.powerx.devhotload.diagnostics.domain.CreateReport;
+import com.powerx.devhotload.diagnostics.domain.EvidenceEvent;
+import com.powerx.devhotload.diagnostics.mapping.AlertReports;
+import com.powerx.devhotload.diagnostics.mapping.EvidenceRecords;
+import com.powerx.devhotload.diagnostics.repository.EvidenceRepository;
+import com.powerx.devhotload.diagnostics.repository.ReportRepository;
+import com.powerx.devhotload.masking.MaskingEngine;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One poll of the loop's events into the evidence store, in one transaction: the masked events (one statement), what
+ * they say about sessions, and a report task for each warning or critical alert. A redelivered poll changes nothing:
+ * events are keyed by id, session writes are idempotent, and a report is unique per alert.
+ */
+@ApplicationScoped
+public class EvidenceIngest {
+
+    private final Pool pool;
+    private final EvidenceRepository evidence;
+    private final SessionDirectory sessions;
+    private final ReportRepository reports;
+    private final MaskingEngine engine;
+    private final AlertReports alertReports;
+    private final ReportWorker worker;
+    private final DiagnosticsMetrics metrics;
+
+    public EvidenceIngest(Pool pool, EvidenceRepository evidence, SessionDirectory sessions, ReportRepository reports,
+                          MaskingEngine engine, AlertReports alertReports, ReportWorker worker, DiagnosticsMetrics metrics) {
+        this.pool = pool;
+        this.evidence = evidence;
+        this.sessions = sessions;
+        this.reports = reports;
+        this.engine = engine;
+        this.alertReports = alertReports;
+        this.worker = worker;
+        this.metrics = metrics;
+    }
+
+    @WithSpan
+    public Uni<Void> ingest(List<ConsumerRecord<String, byte[]>> records) {
+        List<CloudEvent> events = new ArrayList<>(records.size());
+        List<EvidenceEvent> rows = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            CloudEvent event = decode(record);
+            if (event != null && event.tenantid() != null) {
+                events.add(event);
+                rows.add(EvidenceRecords.of(event, record.topic(), record.offset(), Instant.ofEpochMilli(record.timestamp()), engine));
+            }
+        }
+        List<CreateReport> requested = reportsFor(events);
+        return pool.withTransaction(tx -> evidence.insertAll(tx, rows)
+                        .flatMap(n -> applySessions(tx, events))
+                        .flatMap(v -> createReports(tx, requested)))
+                .invoke(v -> {
+                    metrics.ingested(rows.size());
+                    if (!requested.isEmpty()) {
+                        worker.nudge();
+                    }
+                });
+    }
+
+    private Uni<Void> applySessions(SqlClient tx, List<CloudEvent> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CloudEvent event : events) {
+            chain = chain.flatMap(v -> sessions.apply(tx, event));
+        }
+        return chain;
+    }
+
+    private Uni<Void> createReports(SqlClient tx, List<CreateReport> requested) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CreateReport r : requested) {
+            chain = chain.flatMap(v -> reports.create(tx, r).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private List<CreateReport> reportsFor(List<CloudEvent> events) {
+        List<CreateReport> out = new ArrayList<>();
+        for (CloudEvent event : events) {
+            if (EventTypes.ALERT_RAISED.equals(event.type())) {
+                CreateReport r = alertReports.forAlert(event.tenantid(), event.data());
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static CloudEvent decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            CloudEvent event = EventCodec.decode(record.value());
+            JsonNode data = event.data();
+            return data == null || !data.isObject() ? null : event;
+        } catch (InvalidEventException | IllegalArgumentException e) {
+            // A record that is no event of the contract can never become one: skip it rather than block the partition.
+            Log.warnf("skipping malformed record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return null;
+        }
+    }
+}
