@@ -24,7 +24,6 @@ final class MaskMarkers {
         if (hits.size() == 0) {
             return NONE;
         }
-        int n = t.length();
         int[] out = new int[8];
         int count = 0;
         int lastEnd = -1;
@@ -36,30 +35,13 @@ final class MaskMarkers {
             int s = at;
             int e;
             if (hits.keyword(h) == 0) {
-                while (s > 0 && t.charAt(s - 1) == '*' && s > lastEnd) {
-                    s--;
-                }
-                e = at;
-                while (e < n && t.charAt(e) == '*') {
-                    e++;
-                }
+                s = starRunStart(t, at, lastEnd);
+                e = starRunEnd(t, at);
             } else {
-                int close = -1;
-                int limit = Math.min(n, at + MAX_MARKER);
-                for (int i = at + KEYWORDS.get(hits.keyword(h)).length(); i < limit; i++) {
-                    char c = t.charAt(i);
-                    if (c == ']') {
-                        close = i;
-                        break;
-                    }
-                    if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
-                        break;
-                    }
-                }
-                if (close < 0) {
+                e = bracketMarkerEnd(t, at, KEYWORDS.get(hits.keyword(h)).length());
+                if (e < 0) {
                     continue;
                 }
-                e = close + 1;
             }
             if (2 * count + 2 > out.length) {
                 out = Arrays.copyOf(out, out.length * 2);
@@ -70,6 +52,43 @@ final class MaskMarkers {
             lastEnd = e;
         }
         return Arrays.copyOf(out, 2 * count);
+    }
+
+    /** Start of the run of '*' around the "***" hit at {@code at}, not reaching back into the previous span. */
+    private static int starRunStart(String t, int at, int lastEnd) {
+        int s = at;
+        while (s > 0 && t.charAt(s - 1) == '*' && s > lastEnd) {
+            s--;
+        }
+        return s;
+    }
+
+    private static int starRunEnd(String t, int at) {
+        int n = t.length();
+        int e = at;
+        while (e < n && t.charAt(e) == '*') {
+            e++;
+        }
+        return e;
+    }
+
+    /**
+     * End (after the ']') of the {@code [HASH:...]} or {@code [REDACTED:...]} marker at {@code at} whose opening
+     * is {@code openLength} characters long, or -1. Only characters the redactor writes may follow the opening, so
+     * other text in brackets is no marker.
+     */
+    private static int bracketMarkerEnd(String t, int at, int openLength) {
+        int limit = Math.min(t.length(), at + MAX_MARKER);
+        for (int i = at + openLength; i < limit; i++) {
+            char c = t.charAt(i);
+            if (c == ']') {
+                return i + 1;
+            }
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** Number of characters of {@code [s,e)} covered by marker spans. */

@@ -1,27 +1,17 @@
 package com.powerx.devhotload.masking;
 
-import com.powerx.devhotload.masking.detect.Detector;
-import com.powerx.devhotload.masking.detect.GenericSecretKvDetector;
 import com.powerx.devhotload.masking.detect.KeyClassifier;
-import com.powerx.devhotload.masking.detect.KeyStrength;
-import com.powerx.devhotload.masking.detect.RegexDetector;
-import com.powerx.devhotload.masking.rules.RuleConfig;
 import com.powerx.devhotload.masking.rules.RuleFileException;
 import com.powerx.devhotload.masking.rules.RuleFileParser;
 import com.powerx.devhotload.masking.rules.RuleSet;
 import com.powerx.devhotload.masking.structured.JsonMasker;
 import com.powerx.devhotload.masking.structured.ValueMasker;
 import com.powerx.devhotload.masking.structured.YamlMasker;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,50 +36,21 @@ public final class MaskingEngine {
 
     private final String rulesVersion;
     private final List<CompiledRule> rules;
-    private final Map<String, CompiledRule> rulesById;
     private final DetectorSet detectors;
-    private final Redactor redactor;
-    private final KeyClassifier keyClassifier;
+    private final MatchRenderer renderer;
     private final MaskingVerifier verifier;
-    private final ValueMasker valueMasker = new EngineValueMasker();
+    private final ValueMasker valueMasker;
 
     private MaskingEngine(RuleSet ruleSet, byte[] hmacKey) {
         this.rulesVersion = ruleSet.rulesVersion();
-        List<CompiledRule> compiled = new ArrayList<>();
-        List<Detector> dets = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
-        Set<String> extraKeys = Set.of();
-        for (RuleConfig rc : ruleSet.rules()) {
-            if (!rc.enabled()) {
-                continue;
-            }
-            int ruleIndex = compiled.size();
-            compiled.add(new CompiledRule(rc.id(), ruleIndex, rc.action(), rc.keepPrefix()));
-            Detector builtIn = BuiltInRules.create(rc);
-            if (builtIn != null) {
-                dets.add(builtIn);
-                owner.add(ruleIndex);
-            }
-            if (!rc.patterns().isEmpty()) {
-                dets.add(new RegexDetector(rc.id(), rc.patterns(), rc.keywords()));
-                owner.add(ruleIndex);
-            }
-            if (rc.id().equals(GenericSecretKvDetector.ID)) {
-                extraKeys = Set.copyOf(rc.keys());
-            }
-        }
-        this.rules = List.copyOf(compiled);
-        Map<String, CompiledRule> byId = new HashMap<>();
-        compiled.forEach(r -> byId.put(r.id(), r));
-        this.rulesById = Map.copyOf(byId);
-        boolean[] mayContain = new boolean[compiled.size()];
-        for (int i = 0; i < compiled.size(); i++) {
-            mayContain[i] = compiled.get(i).mayContain();
-        }
-        this.detectors = new DetectorSet(dets, owner.stream().mapToInt(Integer::intValue).toArray(), mayContain);
-        this.redactor = new Redactor(hmacKey);
-        this.keyClassifier = new KeyClassifier(extraKeys);
-        this.verifier = new MaskingVerifier(this, Tripwires.forRules(byId.keySet()));
+        EngineRules compiled = EngineRules.compile(ruleSet);
+        this.rules = compiled.rules();
+        this.detectors = compiled.detectors();
+        Redactor redactor = new Redactor(hmacKey);
+        this.renderer = new MatchRenderer(rules, redactor);
+        this.valueMasker = new EngineValueMasker(detectors, renderer, compiled.byId(), redactor,
+                new KeyClassifier(compiled.extraKeys()));
+        this.verifier = new MaskingVerifier(this, Tripwires.forRules(compiled.byId().keySet()));
     }
 
     /** Engine with the bundled rule set ({@value #DEFAULT_RULES_RESOURCE}). */
@@ -114,12 +75,12 @@ public final class MaskingEngine {
 
     /** The bundled rule set. */
     public static RuleSet defaultRuleSet() {
-        return DefaultRules.SET;
+        return BundledRuleSet.SET;
     }
 
     /** Parses a rule file against the built-in detectors and bundled defaults, without building an engine. */
     public static RuleSet parseRuleFile(Path yaml) {
-        return new RuleFileParser(BuiltInRules.ids(), DefaultRules.SET).parse(yaml).withDefaultsFrom(DefaultRules.SET);
+        return new RuleFileParser(BuiltInRules.ids(), BundledRuleSet.SET).parse(yaml).withDefaultsFrom(BundledRuleSet.SET);
     }
 
     /** Ids of all built-in detectors. */
@@ -153,8 +114,8 @@ public final class MaskingEngine {
             return new MaskResult(text, 0, Map.of());
         }
         int[] perRule = new int[rules.size()];
-        String out = render(text, matches, perRule);
-        return new MaskResult(out, matches.count(), countsByRule(perRule));
+        String out = renderer.render(text, matches, perRule);
+        return new MaskResult(out, matches.count(), renderer.countsByRule(perRule));
     }
 
     /**
@@ -203,87 +164,10 @@ public final class MaskingEngine {
         return rules.get(ruleIndex).id();
     }
 
-    private String render(String text, MatchCollector m, int[] perRule) {
-        StringBuilder out = new StringBuilder(text.length() + 16 * m.count());
-        int pos = 0;
-        for (int k = 0; k < m.count(); k++) {
-            int s = m.start(k);
-            out.append(text, pos, s);
-            CompiledRule rule = rules.get(m.rule(k));
-            redactor.render(out, text, s, m.end(k), m.keep(k), rule);
-            perRule[rule.priority()]++;
-            pos = m.end(k);
-        }
-        out.append(text, pos, text.length());
-        return out.toString();
-    }
-
-    private Map<String, Integer> countsByRule(int[] perRule) {
-        Map<String, Integer> byRule = new LinkedHashMap<>();
-        for (int i = 0; i < perRule.length; i++) {
-            if (perRule[i] > 0) {
-                byRule.put(rules.get(i).id(), perRule[i]);
-            }
-        }
-        return byRule;
-    }
-
     private static byte[] randomKey() {
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
         return k;
-    }
-
-    /** Structured maskers see the engine only through this narrow interface. */
-    private final class EngineValueMasker implements ValueMasker {
-
-        @Override
-        public Masked mask(String value) {
-            if (value.isEmpty()) {
-                return new Masked(value, Map.of(), false);
-            }
-            MatchCollector m = detect(value);
-            if (m.count() == 0) {
-                return new Masked(value, Map.of(), false);
-            }
-            int[] perRule = new int[rules.size()];
-            String out = render(value, m, perRule);
-            boolean whole = m.count() == 1 && m.start(0) == 0 && m.end(0) == value.length();
-            return new Masked(out, countsByRule(perRule), whole);
-        }
-
-        @Override
-        public String redactWhole(String ruleId, String value) {
-            CompiledRule rule = rulesById.get(ruleId);
-            return rule == null ? null : redactor.replacement(value, 0, rule);
-        }
-
-        @Override
-        public KeyStrength classifyKey(String key) {
-            return keyClassifier.classify(key);
-        }
-
-        @Override
-        public boolean isEnabled(String ruleId) {
-            return rulesById.containsKey(ruleId);
-        }
-    }
-
-    /** Lazily parsed bundled rule set. */
-    private static final class DefaultRules {
-        static final RuleSet SET = load();
-
-        private static RuleSet load() {
-            // Class-relative lookup works under any class loader layout (plain classpath, Quarkus, shaded jars).
-            try (InputStream in = MaskingEngine.class.getResourceAsStream("/" + DEFAULT_RULES_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("bundled rule set " + DEFAULT_RULES_RESOURCE + " is missing");
-                }
-                return new RuleFileParser(BuiltInRules.ids(), null).parse(in, "classpath:" + DEFAULT_RULES_RESOURCE);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read bundled rule set", e);
-            }
-        }
     }
 
     /** Configures an engine: rule set (bundled by default) and the HMAC key of the {@code hash} action. */
@@ -322,7 +206,7 @@ public final class MaskingEngine {
 
         /** Builds the immutable engine. */
         public MaskingEngine build() {
-            RuleSet rs = ruleSet == null ? DefaultRules.SET : ruleSet;
+            RuleSet rs = ruleSet == null ? BundledRuleSet.SET : ruleSet;
             byte[] key = hmacKey;
             if (key == null) {
                 String env = System.getenv(HMAC_KEY_ENV);

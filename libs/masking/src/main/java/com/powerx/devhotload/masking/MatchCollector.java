@@ -84,31 +84,56 @@ final class MatchCollector implements MatchSink {
      */
     void resolve(String text, int[] markerSpans, boolean[] mayContain) {
         int[] order = new int[size];
-        int candidates = 0;
-        for (int i = 0; i < size; i++) {
-            int covered = MaskMarkers.covered(markerSpans, starts[i], ends[i]);
-            if (covered > 0 && MaskMarkers.isMaskedValue(text, markerSpans, starts[i], ends[i], covered, MIN_UNMASKED)) {
-                continue;
-            }
-            order[candidates++] = i;
-        }
-        // Fast path (the common case, also for inputs with thousands of matches): no two candidates overlap.
-        long[] byStart = new long[candidates];
-        for (int k = 0; k < candidates; k++) {
-            byStart[k] = ((long) starts[order[k]] << 32) | order[k];
-        }
-        Arrays.sort(byStart);
-        boolean disjoint = true;
-        for (int k = 1; k < candidates && disjoint; k++) {
-            disjoint = ends[(int) byStart[k - 1]] <= starts[(int) byStart[k]];
-        }
-        if (disjoint) {
+        int candidates = withoutMarkers(text, markerSpans, order);
+        long[] byStart = byStart(order, candidates);
+        if (disjoint(byStart)) {
+            // The common case, also for inputs with thousands of matches: no overlaps, nothing to decide.
             accepted = new int[candidates];
             for (int k = 0; k < candidates; k++) {
                 accepted[k] = (int) byStart[k];
             }
             return;
         }
+        resolveOverlaps(order, candidates, mayContain);
+    }
+
+    /** Writes the indexes of matches that are not just earlier masking output to {@code out}; returns how many. */
+    private int withoutMarkers(String text, int[] markerSpans, int[] out) {
+        int candidates = 0;
+        for (int i = 0; i < size; i++) {
+            int covered = MaskMarkers.covered(markerSpans, starts[i], ends[i]);
+            if (covered > 0 && MaskMarkers.isMaskedValue(text, markerSpans, starts[i], ends[i], covered, MIN_UNMASKED)) {
+                continue;
+            }
+            out[candidates++] = i;
+        }
+        return candidates;
+    }
+
+    /** The first {@code count} matches of {@code order} as (start << 32 | index), sorted by start. */
+    private long[] byStart(int[] order, int count) {
+        long[] byStart = new long[count];
+        for (int k = 0; k < count; k++) {
+            byStart[k] = ((long) starts[order[k]] << 32) | order[k];
+        }
+        Arrays.sort(byStart);
+        return byStart;
+    }
+
+    private boolean disjoint(long[] byStart) {
+        for (int k = 1; k < byStart.length; k++) {
+            if (ends[(int) byStart[k - 1]] > starts[(int) byStart[k]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Accepts candidates by priority, then start, then length (longest first): each either fits beside the
+     * accepted ones, or replaces those it strictly contains, or is dropped.
+     */
+    private void resolveOverlaps(int[] order, int candidates, boolean[] mayContain) {
         Integer[] cand = new Integer[candidates];
         for (int k = 0; k < candidates; k++) {
             cand[k] = order[k];
@@ -127,19 +152,7 @@ final class MatchCollector implements MatchSink {
             NavigableMap<Integer, Integer> inside = taken.subMap(s, true, e, false);
             if (inside.isEmpty()) {
                 taken.put(s, i);
-                continue;
-            }
-            if (!mayContain[rules[i]]) {
-                continue;
-            }
-            boolean strictlyContains = true;
-            for (int j : inside.values()) {
-                if (ends[j] > e || (starts[j] == s && ends[j] == e)) {
-                    strictlyContains = false;
-                    break;
-                }
-            }
-            if (strictlyContains) {
+            } else if (mayContain[rules[i]] && strictlyContainsAll(s, e, inside.values())) {
                 inside.clear();
                 taken.put(s, i);
             }
@@ -149,6 +162,16 @@ final class MatchCollector implements MatchSink {
         for (int i : taken.values()) {
             accepted[k++] = i;
         }
+    }
+
+    /** Whether {@code [s,e)} strictly contains every match in {@code inside} (all start at or after {@code s}). */
+    private boolean strictlyContainsAll(int s, int e, Iterable<Integer> inside) {
+        for (int j : inside) {
+            if (ends[j] > e || (starts[j] == s && ends[j] == e)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int count() {

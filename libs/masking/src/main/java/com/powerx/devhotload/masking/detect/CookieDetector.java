@@ -35,27 +35,8 @@ public final class CookieDetector implements Detector {
             if (at < resume || (at > 0 && Chars.isAlnum(t.charAt(at - 1)))) {
                 continue;
             }
-            int p = at + 6;
-            if (p < n && (t.charAt(p) == 's' || t.charAt(p) == 'S')) {
-                p++;
-            }
-            if (p < n && (Chars.isWord(t.charAt(p)) || t.charAt(p) == '.')) {
-                continue; // cookieConsent, cookie_name
-            }
-            int keyStart = at;
-            while (keyStart > 0 && (Chars.isLetter(t.charAt(keyStart - 1)) || t.charAt(keyStart - 1) == '-')) {
-                keyStart--;
-            }
-            boolean flag = keyStart >= 0 && Chars.regionMatches(t, keyStart, "--");
-            char open = keyStart > 0 ? t.charAt(keyStart - 1) : 0;
-            if ((open == '"' || open == '\'') && p < n && t.charAt(p) == open) {
-                p++;
-            }
-            int afterKey = p;
-            p = KeyValueScanner.skipBlanks(t, p);
-            if (p < n && (t.charAt(p) == ':' || t.charAt(p) == '=')) {
-                p = KeyValueScanner.skipBlanks(t, p + 1);
-            } else if (!(flag && p > afterKey)) {
+            int p = headerValueStart(t, at);
+            if (p < 0) {
                 continue;
             }
             char q = 0;
@@ -69,6 +50,36 @@ public final class CookieDetector implements Detector {
             pairs(t, p, end, q == 0, sink);
             resume = end;
         }
+    }
+
+    /**
+     * Where the value of the cookie header or field whose name contains the hit at {@code at} starts: after
+     * {@code :} or {@code =}, or after blanks for a {@code --cookie} flag; -1 when this is not such a key.
+     */
+    private static int headerValueStart(String t, int at) {
+        int n = t.length();
+        int p = at + 6;
+        if (p < n && (t.charAt(p) == 's' || t.charAt(p) == 'S')) {
+            p++;
+        }
+        if (p < n && (Chars.isWord(t.charAt(p)) || t.charAt(p) == '.')) {
+            return -1; // cookieConsent, cookie_name
+        }
+        int keyStart = at;
+        while (keyStart > 0 && (Chars.isLetter(t.charAt(keyStart - 1)) || t.charAt(keyStart - 1) == '-')) {
+            keyStart--;
+        }
+        boolean flag = keyStart >= 0 && Chars.regionMatches(t, keyStart, "--");
+        char open = keyStart > 0 ? t.charAt(keyStart - 1) : 0;
+        if ((open == '"' || open == '\'') && p < n && t.charAt(p) == open) {
+            p++;
+        }
+        int afterKey = p;
+        p = KeyValueScanner.skipBlanks(t, p);
+        if (p < n && (t.charAt(p) == ':' || t.charAt(p) == '=')) {
+            return KeyValueScanner.skipBlanks(t, p + 1);
+        }
+        return flag && p > afterKey ? p : -1;
     }
 
     /** Masks the value of every {@code name=value} pair in {@code [from,to)} that is not a cookie attribute. */

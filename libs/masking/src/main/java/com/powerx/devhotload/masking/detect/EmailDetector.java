@@ -80,30 +80,37 @@ public final class EmailDetector implements ShapeDetector {
                 break;
             }
         }
-        if (labels < 2 || end - lastLabelStart < 2 || end - lastLabelStart > 24) {
+        if (labels < 2 || !isTopLevelDomain(t, lastLabelStart, end) || continuesAfter(t, end, n)) {
             return -1;
+        }
+        return end;
+    }
+
+    /** 2-24 letters, not mixed case: a camel-case last label is code ({@code Object@1a2b3c.toString}). */
+    private static boolean isTopLevelDomain(String t, int s, int e) {
+        if (e - s < 2 || e - s > 24) {
+            return false;
         }
         boolean lower = false;
         boolean upper = false;
-        for (int j = lastLabelStart; j < end; j++) {
+        for (int j = s; j < e; j++) {
             char c = t.charAt(j);
             if (!Chars.isLetter(c)) {
-                return -1;
+                return false;
             }
             lower |= Chars.isLower(c);
             upper |= Chars.isUpper(c);
         }
-        if ((lower && upper) || (end < n && t.charAt(end) == '(')) {
-            return -1; // Object@1a2b3c.toString(): a method call, not a TLD
-        }
-        if (end < n && (t.charAt(end) == '@' || Chars.isAlnum(t.charAt(end)))) {
-            return -1;
+        return !(lower && upper);
+    }
+
+    /** Whether the text after the domain shows it is something else than a mailbox. */
+    private static boolean continuesAfter(String t, int end, int n) {
+        if (end < n && (t.charAt(end) == '(' || t.charAt(end) == '@' || Chars.isAlnum(t.charAt(end)))) {
+            return true; // Object@1a2b3c.toString(): a method call, not a TLD
         }
         // git@github.com:org/repo.git is an SSH remote (scp syntax), not a mailbox.
-        if (end + 1 < n && t.charAt(end) == ':' && (Chars.isLetter(t.charAt(end + 1)) || t.charAt(end + 1) == '/'
-                || t.charAt(end + 1) == '~')) {
-            return -1;
-        }
-        return end;
+        return end + 1 < n && t.charAt(end) == ':' && (Chars.isLetter(t.charAt(end + 1)) || t.charAt(end + 1) == '/'
+                || t.charAt(end + 1) == '~');
     }
 }

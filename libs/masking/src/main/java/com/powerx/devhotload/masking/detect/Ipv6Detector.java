@@ -9,6 +9,8 @@ public final class Ipv6Detector implements ShapeDetector {
 
     public static final String ID = "ipv6";
     private static final int MAX_ADDRESS = 45;
+    /** {@link #doubleColon} result for text with two "::" or a ":::". */
+    private static final int INVALID = -2;
 
     @Override
     public String ruleId() {
@@ -64,17 +66,9 @@ public final class Ipv6Detector implements ShapeDetector {
         if (e - s < 3) {
             return false;
         }
-        int dc = -1;
-        for (int i = s; i + 1 < e; i++) {
-            if (t.charAt(i) == ':' && t.charAt(i + 1) == ':') {
-                if (dc >= 0) {
-                    return false;
-                }
-                dc = i;
-                if (i + 2 < e && t.charAt(i + 2) == ':') {
-                    return false;
-                }
-            }
+        int dc = doubleColon(t, s, e);
+        if (dc == INVALID) {
+            return false;
         }
         int groups = 0;
         boolean digit = false;
@@ -84,33 +78,17 @@ public final class Ipv6Detector implements ShapeDetector {
                 i += 2;
                 continue;
             }
-            int gs = i;
-            while (i < e && t.charAt(i) != ':') {
-                i++;
-            }
             int ge = i;
-            if (ge == gs) {
-                return false; // single ':' at an edge
+            while (ge < e && t.charAt(ge) != ':') {
+                ge++;
             }
-            if (contains(t, gs, ge, '.')) {
-                if (ge != e || !ipv4Tail(t, gs, ge)) {
-                    return false;
-                }
-                groups += 2;
-                digit = true;
-            } else {
-                if (ge - gs > 4) {
-                    return false;
-                }
-                for (int k = gs; k < ge; k++) {
-                    char ch = t.charAt(k);
-                    if (!Chars.isHex(ch)) {
-                        return false;
-                    }
-                    digit |= Chars.isDigit(ch);
-                }
-                groups++;
+            int width = groupWidth(t, i, ge, e);
+            if (width == 0) {
+                return false;
             }
+            groups += width;
+            digit |= width == 2 || containsDigit(t, i, ge);
+            i = ge;
             if (i < e && i != dc) {
                 i++; // single ':' separator
                 if (i >= e) {
@@ -119,6 +97,52 @@ public final class Ipv6Detector implements ShapeDetector {
             }
         }
         return digit && (dc >= 0 ? groups <= 7 && groups >= 1 : groups == 8);
+    }
+
+    /** Offset of the only "::" in {@code [s,e)}, -1 when there is none, {@link #INVALID} for two or for ":::". */
+    private static int doubleColon(String t, int s, int e) {
+        int dc = -1;
+        for (int i = s; i + 1 < e; i++) {
+            if (t.charAt(i) == ':' && t.charAt(i + 1) == ':') {
+                if (dc >= 0 || (i + 2 < e && t.charAt(i + 2) == ':')) {
+                    return INVALID;
+                }
+                dc = i;
+            }
+        }
+        return dc;
+    }
+
+    /**
+     * How many of the eight 16-bit groups {@code [gs,ge)} stands for: 1 for up to four hex digits, 2 for a dotted
+     * IPv4 tail at the end of the address ({@code ::ffff:10.0.0.1}), 0 when it is neither (an empty group is a
+     * single ':' at an edge).
+     */
+    private static int groupWidth(String t, int gs, int ge, int e) {
+        if (ge == gs) {
+            return 0;
+        }
+        if (contains(t, gs, ge, '.')) {
+            return ge == e && ipv4Tail(t, gs, ge) ? 2 : 0;
+        }
+        if (ge - gs > 4) {
+            return 0;
+        }
+        for (int k = gs; k < ge; k++) {
+            if (!Chars.isHex(t.charAt(k))) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+
+    private static boolean containsDigit(String t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (Chars.isDigit(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(String t, int s, int e, char c) {

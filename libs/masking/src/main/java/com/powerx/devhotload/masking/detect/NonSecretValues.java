@@ -38,7 +38,6 @@ public final class NonSecretValues {
         if (n <= 0) {
             return true;
         }
-        char first = s.charAt(from);
         if (n <= 24) {
             String lower = s.subSequence(from, to).toString().toLowerCase(java.util.Locale.ROOT);
             if (WORDS.contains(lower)) {
@@ -53,25 +52,27 @@ public final class NonSecretValues {
                 return true;
             }
         }
-        // YAML tags standing for the value (!vault, !Ref, !!binary): the secret, if any, is elsewhere or encrypted.
-        if (first == '!' && n > 2) {
-            int p = from + (s.charAt(from + 1) == '!' ? 2 : 1);
-            if (p < to && allLetters(s, p, firstBlank(s, from, to))) {
-                return true;
-            }
+        return isYamlTag(s, from, to) || isStructural(s, from, to) || isEnvironmentReference(s, from, to)
+                || isCodeExpression(s, from, to);
+    }
+
+    /** YAML tags standing for the value (!vault, !Ref, !!binary): the secret, if any, is elsewhere or encrypted. */
+    private static boolean isYamlTag(CharSequence s, int from, int to) {
+        if (s.charAt(from) != '!' || to - from <= 2) {
+            return false;
         }
-        // Structure, not data: "[", "{", "|" after a key open a collection or block.
-        if (isStructural(s, from, to)) {
-            return true;
-        }
-        // $VAR / %VAR% environment references.
+        int p = from + (s.charAt(from + 1) == '!' ? 2 : 1);
+        return p < to && allLetters(s, p, firstBlank(s, from, to));
+    }
+
+    /** {@code $VAR} / {@code %VAR%}: the value comes from the environment. */
+    private static boolean isEnvironmentReference(CharSequence s, int from, int to) {
+        int n = to - from;
+        char first = s.charAt(from);
         if (first == '$' && n > 1 && isUpperIdentifier(s, from + 1, to)) {
             return true;
         }
-        if (first == '%' && n > 2 && s.charAt(to - 1) == '%' && isUpperIdentifier(s, from + 1, to - 1)) {
-            return true;
-        }
-        return isCodeExpression(s, from, to);
+        return first == '%' && n > 2 && s.charAt(to - 1) == '%' && isUpperIdentifier(s, from + 1, to - 1);
     }
 
     /** Masking markers and redaction placeholders such as {@code ****}, {@code xxxx}, {@code ...}. */
@@ -91,6 +92,7 @@ public final class NonSecretValues {
         return true;
     }
 
+    /** Structure, not data: "[", "{", "|" after a key open a collection or block. */
     private static boolean isStructural(CharSequence s, int from, int to) {
         for (int i = from; i < to; i++) {
             if ("[]{}(),;:|>".indexOf(s.charAt(i)) < 0) {

@@ -25,8 +25,7 @@ public final class PaymentCardDetector implements ShapeDetector {
         String t = ctx.text();
         int n = t.length();
         int runs = ctx.digitRunCount();
-        int[] gs = new int[MAX_GROUPS];
-        int[] ge = new int[MAX_GROUPS];
+        Groups g = new Groups();
         int r = 0;
         while (r < runs) {
             int s0 = ctx.digitRunStart(r);
@@ -34,34 +33,16 @@ public final class PaymentCardDetector implements ShapeDetector {
                 r++;
                 continue;
             }
-            // Collect a sequence of digit groups joined by one consistent separator.
-            int count = 0;
-            char sepChar = 0;
-            int j = r;
-            while (j < runs && count < MAX_GROUPS) {
-                gs[count] = ctx.digitRunStart(j);
-                ge[count] = ctx.digitRunEnd(j);
-                count++;
-                int end = ctx.digitRunEnd(j);
-                if (j + 1 >= runs || ctx.digitRunStart(j + 1) != end + 1) {
-                    break;
-                }
-                char c = t.charAt(end);
-                if (!(c == ' ' || c == '-') || (sepChar != 0 && c != sepChar)) {
-                    break;
-                }
-                sepChar = c;
-                j++;
-            }
-            int last = ge[count - 1];
+            int j = g.collect(ctx, t, r);
+            int last = g.ends[g.count - 1];
             boolean rightBoundary = last >= n || !(Chars.isLetter(t.charAt(last)) || t.charAt(last) == '_'
                     || (t.charAt(last) == '.' && last + 1 < n && Chars.isDigit(t.charAt(last + 1))));
             int matchedUpTo = -1;
-            if (rightBoundary || count > 1) {
-                matchedUpTo = findCard(t, gs, ge, count, rightBoundary, sink);
+            if (rightBoundary || g.count > 1) {
+                matchedUpTo = findCard(t, g.starts, g.ends, g.count, rightBoundary, sink);
             }
             r = j + 1;
-            if (matchedUpTo < 0 && count == MAX_GROUPS) {
+            if (matchedUpTo < 0 && g.count == MAX_GROUPS) {
                 r = j; // long grouped run: let the last group start a new sequence
             }
         }
@@ -130,5 +111,40 @@ public final class PaymentCardDetector implements ShapeDetector {
             case 6 -> digits >= 16; // Discover, UnionPay, Maestro, RuPay
             default -> false;
         };
+    }
+
+    /** A sequence of digit groups joined by one consistent separator. One per scan, reused. */
+    private static final class Groups {
+        final int[] starts = new int[MAX_GROUPS];
+        final int[] ends = new int[MAX_GROUPS];
+        int count;
+
+        /**
+         * Collects runs from {@code r} on while single ' ' or '-' (the same throughout) join them, at most
+         * {@link #MAX_GROUPS}; returns the index of the last run collected, or of the next one when
+         * {@link #MAX_GROUPS} cut the sequence short.
+         */
+        int collect(ScanContext ctx, String t, int r) {
+            int runs = ctx.digitRunCount();
+            count = 0;
+            char sepChar = 0;
+            int j = r;
+            while (j < runs && count < MAX_GROUPS) {
+                starts[count] = ctx.digitRunStart(j);
+                ends[count] = ctx.digitRunEnd(j);
+                count++;
+                int end = ctx.digitRunEnd(j);
+                if (j + 1 >= runs || ctx.digitRunStart(j + 1) != end + 1) {
+                    break;
+                }
+                char c = t.charAt(end);
+                if (!(c == ' ' || c == '-') || (sepChar != 0 && c != sepChar)) {
+                    break;
+                }
+                sepChar = c;
+                j++;
+            }
+            return j;
+        }
     }
 }

@@ -25,29 +25,15 @@ public final class PemPrivateKeyDetector implements Detector {
     @Override
     public void scan(ScanContext ctx, HitList hits, MatchSink sink) {
         String t = ctx.text();
-        int n = t.length();
         int resume = 0;
         int cachedEndSearchFrom = -1;
         int cachedEnd = -1;
         for (int h = 0; h < hits.size(); h++) {
             int at = hits.start(h);
-            if (at < resume || !Chars.regionMatches(t, at, "-----BEGIN ")) {
+            int bodyStart = at < resume ? -1 : privateKeyBodyStart(t, at);
+            if (bodyStart < 0) {
                 continue;
             }
-            int labelStart = at + 11;
-            int labelEnd = labelStart;
-            while (labelEnd < n && labelEnd - labelStart < 48
-                    && (Chars.isUpper(t.charAt(labelEnd)) || t.charAt(labelEnd) == ' ' || Chars.isDigit(t.charAt(labelEnd)))) {
-                labelEnd++;
-            }
-            if (!Chars.regionMatches(t, labelEnd, "-----")) {
-                continue;
-            }
-            String label = t.substring(labelStart, labelEnd);
-            if (!(label.endsWith("PRIVATE KEY") || label.endsWith("PRIVATE KEY BLOCK"))) {
-                continue;
-            }
-            int bodyStart = labelEnd + 5;
             // One forward search for END markers serves every BEGIN after it: linear on repeated BEGIN lines.
             if (cachedEndSearchFrom < 0 || (cachedEnd >= 0 && cachedEnd < bodyStart)
                     || (cachedEnd < 0 && cachedEndSearchFrom > bodyStart)) {
@@ -63,6 +49,28 @@ public final class PemPrivateKeyDetector implements Detector {
             }
             resume = Math.max(bodyEnd, bodyStart);
         }
+    }
+
+    /**
+     * Where the body of the PEM block whose BEGIN line starts at {@code at} starts, or -1 unless it is a private
+     * key: certificates and public keys are public, and their BEGIN lines share the keyword.
+     */
+    private static int privateKeyBodyStart(String t, int at) {
+        if (!Chars.regionMatches(t, at, "-----BEGIN ")) {
+            return -1;
+        }
+        int n = t.length();
+        int labelStart = at + 11;
+        int labelEnd = labelStart;
+        while (labelEnd < n && labelEnd - labelStart < 48
+                && (Chars.isUpper(t.charAt(labelEnd)) || t.charAt(labelEnd) == ' ' || Chars.isDigit(t.charAt(labelEnd)))) {
+            labelEnd++;
+        }
+        if (!Chars.regionMatches(t, labelEnd, "-----")) {
+            return -1;
+        }
+        String label = t.substring(labelStart, labelEnd);
+        return label.endsWith("PRIVATE KEY") || label.endsWith("PRIVATE KEY BLOCK") ? labelEnd + 5 : -1;
     }
 
     /** Truncated key (no END line): consume base64 lines, PEM headers and {@code \n} escapes. */

@@ -42,12 +42,9 @@ public final class PhoneDetector implements Detector {
     @Override
     public void scan(ScanContext ctx, HitList hits, MatchSink sink) {
         String t = ctx.text();
-        int n = t.length();
         int runs = ctx.digitRunCount();
-        int[] sizes = new int[MAX_GROUPS];
-        char[] gaps = new char[MAX_GROUPS];
+        Groups groups = new Groups();
         int hitIdx = 0;
-        int lastKeywordEnd = -1000;
         int r = 0;
         while (r < runs) {
             int s = ctx.digitRunStart(r);
@@ -55,61 +52,58 @@ public final class PhoneDetector implements Detector {
                 hitIdx++;
             }
             // Only the closest phone-like key before this number matters, and only when it is near.
+            int keywordEnd = -1000;
             if (hitIdx > 0 && s - hits.start(hitIdx - 1) <= 40) {
-                lastKeywordEnd = keyEnd(t, hits.start(hitIdx - 1) + KEYWORDS.get(hits.keyword(hitIdx - 1)).length());
-            } else {
-                lastKeywordEnd = -1000;
+                keywordEnd = keyEnd(t, hits.start(hitIdx - 1) + KEYWORDS.get(hits.keyword(hitIdx - 1)).length());
             }
-            boolean plus = s > 0 && t.charAt(s - 1) == '+';
-            boolean paren = s > 0 && t.charAt(s - 1) == '(';
-            int start = plus || paren ? s - 1 : s;
-            if (start > 0) {
-                char b = t.charAt(start - 1);
-                // A comma before a bare number is a list ("1,234,567"); before '(' or '+' it is a CSV field.
-                boolean blocked = Chars.isAlnum(b) || b == '.' || b == '_' || b == '/' || b == '\\' || b == '+'
-                        || b == '-' || (b == ',' && !plus && !paren)
-                        || (b == ':' && !plus && !afterKey(t, start, lastKeywordEnd));
-                if (blocked) {
-                    r++;
-                    continue;
-                }
-            }
-            int count = 0;
-            int digits = 0;
-            int j = r;
-            int end;
-            while (true) {
-                int size = ctx.digitRunEnd(j) - ctx.digitRunStart(j);
-                sizes[count] = size;
-                digits += size;
-                end = ctx.digitRunEnd(j);
-                count++;
-                if (digits > 15 || count >= MAX_GROUPS || j + 1 >= runs) {
-                    break;
-                }
-                char gap = gap(t, end, ctx.digitRunStart(j + 1));
-                if (gap == 0) {
-                    break;
-                }
-                gaps[count - 1] = gap;
-                j++;
-            }
-            boolean rightOk = end >= n || !(Chars.isAlnum(t.charAt(end)) || t.charAt(end) == '_'
-                    || ((t.charAt(end) == '.' || t.charAt(end) == '-' || t.charAt(end) == ':' || t.charAt(end) == '/')
-                    && end + 1 < n && Chars.isDigit(t.charAt(end + 1))));
-            boolean ok = rightOk && ((digits <= 15 && (
-                    (afterKey(t, start, lastKeywordEnd) && digits >= 7)
-                    || (plus && international(t, s, digits))
-                    || northAmerican(t, s, paren, sizes, gaps, count)
-                    || trunkZero(t, s, paren, sizes, gaps, count, digits)))
-                    || internationalPrefix(t, s, plus || paren, sizes, gaps, count, digits));
-            if (ok) {
-                sink.add(start, end, 0);
-                r = j + 1;
-            } else {
-                r++;
-            }
+            r = number(ctx, r, keywordEnd, groups, sink);
         }
+    }
+
+    /**
+     * Tries the number whose first digit run is {@code r}; returns the run to continue with: after the number when
+     * it matched, else the next run (a number may start inside a rejected longer sequence).
+     */
+    private static int number(ScanContext ctx, int r, int keywordEnd, Groups g, MatchSink sink) {
+        String t = ctx.text();
+        int s = ctx.digitRunStart(r);
+        boolean plus = s > 0 && t.charAt(s - 1) == '+';
+        boolean paren = s > 0 && t.charAt(s - 1) == '(';
+        int start = plus || paren ? s - 1 : s;
+        if (start > 0 && blockedBefore(t, start, plus, paren, keywordEnd)) {
+            return r + 1;
+        }
+        int last = g.collect(ctx, t, r);
+        int digits = g.digits;
+        int end = g.end;
+        boolean ok = rightBoundary(t, end) && ((digits <= 15 && (
+                (afterKey(t, start, keywordEnd) && digits >= 7)
+                || (plus && international(t, s, digits))
+                || northAmerican(t, s, paren, g.sizes, g.gaps, g.count)
+                || trunkZero(t, s, paren, g.sizes, g.gaps, g.count, digits)))
+                || internationalPrefix(t, s, plus || paren, g.sizes, g.gaps, g.count, digits));
+        if (ok) {
+            sink.add(start, end, 0);
+            return last + 1;
+        }
+        return r + 1;
+    }
+
+    /** Whether the character before a number starting at {@code start} makes it part of something else. */
+    private static boolean blockedBefore(String t, int start, boolean plus, boolean paren, int keywordEnd) {
+        char b = t.charAt(start - 1);
+        // A comma before a bare number is a list ("1,234,567"); before '(' or '+' it is a CSV field.
+        return Chars.isAlnum(b) || b == '.' || b == '_' || b == '/' || b == '\\' || b == '+'
+                || b == '-' || (b == ',' && !plus && !paren)
+                || (b == ':' && !plus && !afterKey(t, start, keywordEnd));
+    }
+
+    /** A number ends at {@code end} unless a word, or a version/date/time/path continuing with digits, goes on. */
+    private static boolean rightBoundary(String t, int end) {
+        int n = t.length();
+        return end >= n || !(Chars.isAlnum(t.charAt(end)) || t.charAt(end) == '_'
+                || ((t.charAt(end) == '.' || t.charAt(end) == '-' || t.charAt(end) == ':' || t.charAt(end) == '/')
+                && end + 1 < n && Chars.isDigit(t.charAt(end + 1))));
     }
 
     /** End of the key word containing a keyword hit (phone → phoneNumber). */
@@ -231,5 +225,41 @@ public final class PhoneDetector implements Detector {
         }
         // Dotted national numbers look like versions and dates; accept dots only in 5 pairs (06.12.34.56.78).
         return g != '.' || count == 5;
+    }
+
+    /** The digit groups of one candidate number: run sizes and the gaps between them. One per scan, reused. */
+    private static final class Groups {
+        final int[] sizes = new int[MAX_GROUPS];
+        final char[] gaps = new char[MAX_GROUPS];
+        int count;
+        int digits;
+        int end;
+
+        /**
+         * Collects runs from {@code r} on while they are separated by phone gaps, up to 15+ digits or
+         * {@link #MAX_GROUPS} groups; returns the index of the last run collected.
+         */
+        int collect(ScanContext ctx, String t, int r) {
+            int runs = ctx.digitRunCount();
+            count = 0;
+            digits = 0;
+            int j = r;
+            while (true) {
+                int size = ctx.digitRunEnd(j) - ctx.digitRunStart(j);
+                sizes[count] = size;
+                digits += size;
+                end = ctx.digitRunEnd(j);
+                count++;
+                if (digits > 15 || count >= MAX_GROUPS || j + 1 >= runs) {
+                    return j;
+                }
+                char gap = gap(t, end, ctx.digitRunStart(j + 1));
+                if (gap == 0) {
+                    return j;
+                }
+                gaps[count - 1] = gap;
+                j++;
+            }
+        }
     }
 }

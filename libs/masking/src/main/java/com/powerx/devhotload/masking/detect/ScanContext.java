@@ -35,12 +35,7 @@ public final class ScanContext {
     private int[] digitRuns = new int[64];
     private int digitRunCount;
     private boolean sequenceStats;
-    private int maxDotParts;
-    private boolean phoneShaped;
-    private boolean ibanShaped;
-    private boolean cardShaped;
-    private int maxMultiGroupDigits;
-    private int runLengths;
+    private final DigitSequences sequences = new DigitSequences();
     /** Offsets of the '.' characters, computed on first use: three token detectors start from them. */
     private int[] dots = new int[32];
     private int dotCount = -1;
@@ -248,122 +243,43 @@ public final class ScanContext {
         digitRunCount = runs;
     }
 
-    /**
-     * Longest digit-group sequences joined by one consistent separator: cheap gates that let the number
-     * detectors skip lines whose digits are only timestamps, durations and counters.
-     */
-    private void computeSequenceStats() {
-        if (sequenceStats) {
-            return;
+    /** The digit-sequence statistics, computed on first use for this text. */
+    private DigitSequences sequences() {
+        if (!sequenceStats) {
+            sequenceStats = true;
+            sequences.compute(chars, digitRuns, digitRunCount);
         }
-        sequenceStats = true;
-        final char[] t = chars;
-        final int[] runs = digitRuns;
-        final int count = digitRunCount;
-        int bestMulti = 0;
-        int bestDots = 0;
-        int lengths = 0;
-        boolean card = false;
-        boolean phone = false;
-        boolean iban = false;
-        int r = 0;
-        while (r < count) {
-            int first = runs[2 * r];
-            int end = runs[2 * r + 1];
-            int digits = end - first;
-            lengths |= 1 << Math.min(31, digits);
-            char before = first > 0 ? t[first - 1] : 0;
-            if (!phone && (before == '+' || before == '(')) {
-                phone = phoneShapedAt(r);
-            }
-            if (!iban && first >= 2 && digits >= 2 && Chars.isUpper(before) && Chars.isUpper(t[first - 2])
-                    && (first == 2 || !Chars.isAlnum(t[first - 3]))) {
-                iban = true; // country code + check digits at a word start
-            }
-            // Extend over groups joined by one consistent ' ', '-' or '.'.
-            int parts = 1;
-            char sep = 0;
-            int j = r;
-            while (j + 1 < count && runs[2 * j + 2] == end + 1) {
-                char c = t[end];
-                if (!(c == ' ' || c == '-' || c == '.') || (sep != 0 && c != sep)) {
-                    break;
-                }
-                sep = c;
-                j++;
-                parts++;
-                int s2 = runs[2 * j];
-                end = runs[2 * j + 1];
-                digits += end - s2;
-                lengths |= 1 << Math.min(31, end - s2);
-                char b2 = t[s2 - 1];
-                if (!iban && Chars.isUpper(b2) && s2 >= 2 && Chars.isUpper(t[s2 - 2])) {
-                    iban = true;
-                }
-            }
-            if (parts > 1) {
-                bestMulti = Math.max(bestMulti, digits);
-            }
-            if (sep != '.') {
-                // Card numbers start with an issuer digit 2-6: epoch millis (1...) and counters do not qualify.
-                card |= digits >= 13 && t[first] >= '2' && t[first] <= '6';
-            } else {
-                bestDots = Math.max(bestDots, parts);
-            }
-            // The last run of a group may start another one with a different separator ("8 10.0.4.9").
-            r = j > r ? j : j + 1;
-        }
-        maxMultiGroupDigits = bestMulti;
-        maxDotParts = bestDots;
-        cardShaped = card;
-        runLengths = lengths;
-        phoneShaped = phone;
-        ibanShaped = iban;
-    }
-
-    /** '+' or '(' before run {@code k}, then 8+ digits in groups separated by at most 3 characters. */
-    private boolean phoneShapedAt(int k) {
-        int digits = digitRunEnd(k) - digitRunStart(k);
-        for (int j = k + 1; j < digitRunCount && digitRunStart(j) - digitRunEnd(j - 1) <= 3 && digits < 8; j++) {
-            digits += digitRunEnd(j) - digitRunStart(j);
-        }
-        return digits >= 8;
+        return sequences;
     }
 
     /** Most digits in a sequence of at least two groups (a lone run is an id, not a phone number). */
     public int maxMultiGroupDigits() {
-        computeSequenceStats();
-        return maxMultiGroupDigits;
+        return sequences().maxMultiGroupDigits;
     }
 
     /** A 13+ digit run or space/dash sequence starting with an issuer digit (2-6). */
     public boolean cardShaped() {
-        computeSequenceStats();
-        return cardShaped;
+        return sequences().cardShaped;
     }
 
     /** Two upper-case letters at a word start followed by 2+ digits, as in DE89... */
     public boolean ibanShaped() {
-        computeSequenceStats();
-        return ibanShaped;
+        return sequences().ibanShaped;
     }
 
     /** Whether some digit run has exactly {@code length} digits (lengths above 30 share one bit). */
     public boolean hasRunOfLength(int length) {
-        computeSequenceStats();
-        return (runLengths & (1 << Math.min(31, length))) != 0;
+        return (sequences().runLengths & (1 << Math.min(31, length))) != 0;
     }
 
     /** A '+' or '(' followed by at least 8 digits in short groups: the shape of international/US numbers. */
     public boolean phoneShaped() {
-        computeSequenceStats();
-        return phoneShaped;
+        return sequences().phoneShaped;
     }
 
     /** Most parts in a dot-separated digit sequence (IPv4 needs exactly 4). */
     public int maxDotParts() {
-        computeSequenceStats();
-        return maxDotParts;
+        return sequences().maxDotParts;
     }
 
 }

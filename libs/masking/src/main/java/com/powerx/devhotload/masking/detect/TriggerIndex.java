@@ -108,16 +108,7 @@ public final class TriggerIndex {
         for (int d = 0; d < keywordsPerDetector.size(); d++) {
             List<String> kws = keywordsPerDetector.get(d);
             for (int k = 0; k < kws.size(); k++) {
-                String kw = kws.get(k).toLowerCase(Locale.ROOT);
-                for (int i = 0; i < kw.length(); i++) {
-                    if (kw.charAt(i) >= 128 || kw.charAt(i) == 0) {
-                        throw new IllegalArgumentException("keywords must be printable ASCII: " + kw);
-                    }
-                }
-                if (kw.length() < 3) {
-                    throw new IllegalArgumentException("keywords need at least 3 characters: " + kw);
-                }
-                all.add(kw);
+                all.add(checkedKeyword(kws.get(k)));
                 owner.add(d);
                 local.add(k);
             }
@@ -129,16 +120,7 @@ public final class TriggerIndex {
         for (int id = 0; id < keywords.length; id++) {
             String kw = keywords[id];
             if (kw.length() == 3) {
-                // Only all-letter keywords are words; "oy2" or "%40" are token prefixes followed by anything.
-                boolean word = Chars.isLetter(kw.charAt(0)) && Chars.isLetter(kw.charAt(1)) && Chars.isLetter(kw.charAt(2));
-                java.util.Set<Integer> follows = new java.util.TreeSet<>();
-                for (int c = 0; c < 128; c++) {
-                    if (!word || !Chars.isAlnum((char) c)) {
-                        follows.add(fold(c));
-                    }
-                }
-                for (int f : follows) {
-                    int gram = gram4(fold(kw.charAt(0)), fold(kw.charAt(1)), fold(kw.charAt(2)), f);
+                for (int gram : threeCharacterGrams(kw)) {
                     g4.computeIfAbsent(gram, x -> new ArrayList<>()).add(new int[] {id, 0});
                 }
             } else {
@@ -149,6 +131,39 @@ public final class TriggerIndex {
             }
         }
         grams4.build(g4);
+    }
+
+    /**
+     * The keyword lower-cased. Only printable ASCII can ever match (the scan folds ASCII only), and three characters
+     * are the least a 4-gram can index: the keyword plus the one character after it.
+     */
+    private static String checkedKeyword(String keyword) {
+        String kw = keyword.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < kw.length(); i++) {
+            if (kw.charAt(i) >= 128 || kw.charAt(i) == 0) {
+                throw new IllegalArgumentException("keywords must be printable ASCII: " + kw);
+            }
+        }
+        if (kw.length() < 3) {
+            throw new IllegalArgumentException("keywords need at least 3 characters: " + kw);
+        }
+        return kw;
+    }
+
+    /**
+     * The 4-grams that index a three-character keyword: itself plus each folded next character. Only all-letter
+     * keywords are words, whose next character must not continue the word ("key" is no hit in "keyboard"); "oy2"
+     * or "%40" are token prefixes followed by anything.
+     */
+    private static java.util.Set<Integer> threeCharacterGrams(String kw) {
+        boolean word = Chars.isLetter(kw.charAt(0)) && Chars.isLetter(kw.charAt(1)) && Chars.isLetter(kw.charAt(2));
+        java.util.Set<Integer> grams = new java.util.TreeSet<>();
+        for (int c = 0; c < 128; c++) {
+            if (!word || !Chars.isAlnum((char) c)) {
+                grams.add(gram4(fold(kw.charAt(0)), fold(kw.charAt(1)), fold(kw.charAt(2)), fold(c)));
+            }
+        }
+        return grams;
     }
 
     private static int rarestWindow(String kw) {

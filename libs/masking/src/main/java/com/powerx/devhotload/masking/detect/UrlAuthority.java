@@ -22,6 +22,25 @@ final class UrlAuthority {
 
     /** Parses the URL whose {@code ://} starts at {@code sep}; false when there is no scheme. */
     boolean parse(String t, int sep) {
+        int s = schemeStart(t, sep);
+        if (s == sep || !Chars.isLetter(t.charAt(s))) {
+            return false;
+        }
+        scheme = t.substring(s, sep).toLowerCase(Locale.ROOT);
+        authorityStart = sep + 3;
+        int lastAt = scanAuthority(t);
+        passwordStart = -1;
+        passwordEnd = -1;
+        userStart = authorityStart;
+        userEnd = authorityStart;
+        if (lastAt >= 0) {
+            splitUserInfo(t, lastAt);
+        }
+        return true;
+    }
+
+    /** Start of the scheme ending at {@code sep}: RFC 3986 scheme characters, at most 32 of them. */
+    private static int schemeStart(String t, int sep) {
         int s = sep;
         while (s > 0 && sep - s < 32) {
             char c = t.charAt(s - 1);
@@ -31,13 +50,15 @@ final class UrlAuthority {
                 break;
             }
         }
-        if (s == sep || !Chars.isLetter(t.charAt(s))) {
-            return false;
-        }
-        scheme = t.substring(s, sep).toLowerCase(Locale.ROOT);
-        int n = t.length();
-        authorityStart = sep + 3;
-        int limit = Math.min(n, authorityStart + MAX_AUTHORITY);
+        return s;
+    }
+
+    /**
+     * Sets {@link #authorityEnd} and returns the offset of the last '@' before it, or -1. Besides {@code / ? #}
+     * the authority also ends where the URL itself ends in a log line or literal: whitespace, quotes, markup.
+     */
+    private int scanAuthority(String t) {
+        int limit = Math.min(t.length(), authorityStart + MAX_AUTHORITY);
         int lastAt = -1;
         int i = authorityStart;
         while (i < limit) {
@@ -52,13 +73,11 @@ final class UrlAuthority {
             i++;
         }
         authorityEnd = i;
-        passwordStart = -1;
-        passwordEnd = -1;
-        userStart = authorityStart;
-        userEnd = authorityStart;
-        if (lastAt < 0) {
-            return true;
-        }
+        return lastAt;
+    }
+
+    /** User info {@code user[:password]} before {@code lastAt}: the first ':' splits it, as user names have none. */
+    private void splitUserInfo(String t, int lastAt) {
         int colon = -1;
         for (int j = authorityStart; j < lastAt; j++) {
             if (t.charAt(j) == ':') {
@@ -73,7 +92,6 @@ final class UrlAuthority {
         } else {
             userEnd = lastAt;
         }
-        return true;
     }
 
     boolean hasPassword() {

@@ -85,40 +85,37 @@ final class ScalarPolicy {
         }
         ValueMasker.Masked m = masker.mask(value);
         if (kind == KeyKind.NONE && key != null && m.byRule().isEmpty() && key.length() <= 1024) {
-            String prefix = key + ": ";
-            ValueMasker.Masked joined = masker.mask(prefix + value);
-            if (!joined.byRule().isEmpty() && joined.text().startsWith(prefix)) {
-                tally.addAll(joined.byRule());
-                return joined.text().substring(prefix.length());
+            String joined = maskedAfterKey(key, value);
+            if (joined != null) {
+                return joined;
             }
         }
-        switch (kind) {
-            case GENERIC, GCP -> {
-                if (NonSecretValues.isNonSecret(value, 0, value.length())) {
-                    break;
-                }
-                return whole(kind == KeyKind.GCP ? GCP : GENERIC, value, m);
-            }
-            case SESSION -> {
-                if (value.length() >= 8 && !value.chars().allMatch(Character::isDigit)
-                        && !NonSecretValues.isNonSecret(value, 0, value.length())) {
-                    return whole(GENERIC, value, m);
-                }
-            }
-            case WEAK -> {
-                if (weakSecret(value)) {
-                    return whole(WEAK, value, m);
-                }
-            }
-            case AUTH -> {
-                return viaHeader("Authorization: ", AUTH, value, m);
-            }
-            case COOKIE -> {
-                return viaHeader("Cookie: ", COOKIE, value, m);
-            }
-            default -> {
-            }
+        return switch (kind) {
+            case GENERIC, GCP -> NonSecretValues.isNonSecret(value, 0, value.length())
+                    ? detected(m) : whole(kind == KeyKind.GCP ? GCP : GENERIC, value, m);
+            // Session ids are long and random; a short or numeric value under "session" is a counter or flag.
+            case SESSION -> value.length() >= 8 && !value.chars().allMatch(Character::isDigit)
+                    && !NonSecretValues.isNonSecret(value, 0, value.length()) ? whole(GENERIC, value, m) : detected(m);
+            case WEAK -> weakSecret(value) ? whole(WEAK, value, m) : detected(m);
+            case AUTH -> viaHeader("Authorization: ", AUTH, value, m);
+            case COOKIE -> viaHeader("Cookie: ", COOKIE, value, m);
+            case NONE -> detected(m);
+        };
+    }
+
+    /** {@code value} masked as the rest of the line {@code key: value}, or null when that finds nothing either. */
+    private String maskedAfterKey(String key, String value) {
+        String prefix = key + ": ";
+        ValueMasker.Masked joined = masker.mask(prefix + value);
+        if (!joined.byRule().isEmpty() && joined.text().startsWith(prefix)) {
+            tally.addAll(joined.byRule());
+            return joined.text().substring(prefix.length());
         }
+        return null;
+    }
+
+    /** What the free-text detectors made of the value, or null when they found nothing. */
+    private String detected(ValueMasker.Masked m) {
         if (m.byRule().isEmpty()) {
             return null;
         }
@@ -131,12 +128,7 @@ final class ScalarPolicy {
         if (kind == KeyKind.GENERIC || kind == KeyKind.GCP) {
             return whole(kind == KeyKind.GCP ? GCP : GENERIC, raw, masker.mask(raw));
         }
-        ValueMasker.Masked m = masker.mask(raw);
-        if (m.byRule().isEmpty()) {
-            return null;
-        }
-        tally.addAll(m.byRule());
-        return m.text();
+        return detected(masker.mask(raw));
     }
 
     private String whole(String ruleId, String value, ValueMasker.Masked m) {
@@ -146,11 +138,7 @@ final class ScalarPolicy {
         }
         String r = masker.redactWhole(ruleId, value);
         if (r == null) {
-            if (m.byRule().isEmpty()) {
-                return null;
-            }
-            tally.addAll(m.byRule());
-            return m.text();
+            return detected(m); // the rule is disabled
         }
         tally.add(ruleId, 1);
         return r;
