@@ -29,6 +29,7 @@ public final class Suite {
 
     public static final List<String> SERVICES = List.of("session-service", "sandbox-orchestrator", "stream-gateway",
             "diagnostics-service", "ticket-bridge", "telemetry-ingest");
+    private final Map<String, Map<String, String>> replicaEnv = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Map<String, String> DATABASES = Map.of("session-service", "px_session",
             "sandbox-orchestrator", "px_sandbox", "diagnostics-service", "px_diagnostics", "ticket-bridge", "px_tickets");
 
@@ -62,8 +63,11 @@ public final class Suite {
     private void start() throws Exception {
         Files.createDirectories(logs());
         Instant begin = Instant.now();
+        // Every port first: a service is told its peers' URLs when it is launched.
         for (String service : SERVICES) {
             ports.put(service, FreePorts.next());
+        }
+        for (String service : SERVICES) {
             launch(service);
         }
         for (String service : SERVICES) {
@@ -90,8 +94,14 @@ public final class Suite {
      * groups) and waits until it is ready; it is addressed, killed and restarted by the returned name.
      */
     public String startReplica(String service) throws Exception {
+        return startReplica(service, Map.of());
+    }
+
+    /** A replica with settings of its own ({@code extraEnv} wins over the suite's), e.g. its own database. */
+    public String startReplica(String service, Map<String, String> extraEnv) throws Exception {
         String name = service + "#" + (processes.keySet().stream().filter(n -> n.startsWith(service + "#")).count() + 2);
         ports.put(name, FreePorts.next());
+        replicaEnv.put(name, Map.copyOf(extraEnv));
         launch(name, service);
         awaitReady(name, Duration.ofSeconds(120));
         return name;
@@ -140,9 +150,20 @@ public final class Suite {
             // A fixed identity per replica, as a StatefulSet pod has: the restarted process owns what the killed one recorded.
             env.put("PX_INSTANCE_ID", instanceId(name));
         }
+        if (service.equals("diagnostics-service")) {
+            // Its peers (invoke and admin reload for regressions, the telemetry summary, the gateway's replay), called
+            // with a global admin's token: reports and regressions concern every tenant.
+            env.put("PX_ORCHESTRATOR_URL", "http://127.0.0.1:" + ports.get("sandbox-orchestrator"));
+            env.put("PX_SESSION_SERVICE_URL", "http://127.0.0.1:" + ports.get("session-service"));
+            env.put("PX_TELEMETRY_URL", "http://127.0.0.1:" + ports.get("telemetry-ingest"));
+            env.put("PX_GATEWAY_URL", "http://127.0.0.1:" + ports.get("stream-gateway"));
+            env.put("PX_SERVICE_TOKEN", LocalTokens.forTests().mint("px-system", "diagnostics-service",
+                    List.of("admin.devHotload.manage", "admin.devHotload.global")));
+        }
         if (DATABASES.containsKey(service)) {
             env.put("PX_PG_DB", DATABASES.get(service));
         }
+        env.putAll(replicaEnv.getOrDefault(name, Map.of()));
         processes.put(name, pb.start());
     }
 

@@ -32,6 +32,12 @@ public class SessionInfoRepository {
                 .execute(Tuple.of(sessionId, status, tokenSha256)).replaceWithVoid();
     }
 
+    /** pending → active once its sandbox is ready; never an ended session back (the topics are not ordered). */
+    public Uni<Void> activated(SqlClient tx, String sessionId) {
+        return tx.preparedQuery("UPDATE session_info SET status = 'active', updated_at = now() WHERE session_id = $1 AND status = 'pending'")
+                .execute(Tuple.of(sessionId)).replaceWithVoid();
+    }
+
     public Uni<Void> buildHash(SqlClient tx, String sessionId, String buildHash) {
         return tx.preparedQuery("UPDATE session_info SET build_hash = $2, updated_at = now() WHERE session_id = $1")
                 .execute(Tuple.of(sessionId, buildHash)).replaceWithVoid();

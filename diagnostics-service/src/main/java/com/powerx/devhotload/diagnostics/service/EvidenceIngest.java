@@ -14,6 +14,7 @@ import com.powerx.devhotload.diagnostics.repository.ReportRepository;
 import com.powerx.devhotload.masking.MaskingEngine;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -76,20 +77,19 @@ public class EvidenceIngest {
                 });
     }
 
+    /**
+     * One statement after another on the transaction's connection, as a stream: a chain of {@code flatMap}s built in a
+     * loop nests one level per event, and a poll of 2,000 lifecycle events overflowed the stack when subscribed.
+     */
     private Uni<Void> applySessions(SqlClient tx, List<CloudEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (CloudEvent event : events) {
-            chain = chain.flatMap(v -> sessions.apply(tx, event));
-        }
-        return chain;
+        List<CloudEvent> relevant = events.stream().filter(SessionDirectory::concerns).toList();
+        return Multi.createFrom().iterable(relevant).onItem().transformToUniAndConcatenate(e -> sessions.apply(tx, e))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> createReports(SqlClient tx, List<CreateReport> requested) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (CreateReport r : requested) {
-            chain = chain.flatMap(v -> reports.create(tx, r).replaceWithVoid());
-        }
-        return chain;
+        return Multi.createFrom().iterable(requested).onItem().transformToUniAndConcatenate(r -> reports.create(tx, r))
+                .collect().last().replaceWithVoid();
     }
 
     private List<CreateReport> reportsFor(List<CloudEvent> events) {

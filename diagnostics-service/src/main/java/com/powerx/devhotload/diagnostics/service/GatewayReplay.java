@@ -57,50 +57,64 @@ public class GatewayReplay {
     public int fill(ReportTask task, List<EvidenceEvent> events) {
         Set<String> known = new HashSet<>();
         events.forEach(e -> known.add(e.eventId()));
-        long fromId = task.window().from().toEpochMilli() - 60_000;
-        String url = config.gatewayUrl() + "/internal/dev/plugins/stream?sessionId=" + enc(task.sessionId()) + "&tenantId="
-                + enc(task.tenantId()) + "&last_event_id=" + Math.max(0, fromId) + "-0";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(BUDGET).header("Accept", "text/event-stream");
-        config.serviceToken().filter(t -> !t.isBlank()).ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        int added = 0;
-        long deadline = System.nanoTime() + BUDGET.toNanos();
         try {
-            HttpResponse<InputStream> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(request(task), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 Log.warnf("fallback replay for report %s: stream-gateway answered %d", task.reportId(), response.statusCode());
                 response.body().close();
                 return 0;
             }
-            // Frames are read on their own thread so that the end of the replay can be told by a pause.
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            InputStream body = response.body();
-            Thread reader = Thread.ofVirtual().start(() -> readLines(body, lines));
-            try {
-                long seq = 0;
-                while (System.nanoTime() < deadline) {
-                    String line = lines.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
-                    if (line == null || line == END) {
-                        break;
-                    }
-                    if (line.startsWith("data: ")) {
-                        EvidenceEvent e = event(JsonText.tree(line.substring(6)), seq++);
-                        if (e != null && known.add(e.eventId()) && inWindow(e.eventTime(), task)) {
-                            events.add(e);
-                            added++;
-                        }
-                    }
-                }
-            } finally {
-                body.close();
-                reader.interrupt();
-            }
+            return readReplay(task, response.body(), known, events);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             Log.warnf("fallback replay for report %s failed: %s", task.reportId(), e.getMessage());
+            return 0;
+        }
+    }
+
+    /** The session's stream from an id a minute before the window (ids are the gateway's append times). */
+    private HttpRequest request(ReportTask task) {
+        long fromId = task.window().from().toEpochMilli() - 60_000;
+        String url = config.gatewayUrl() + "/internal/dev/plugins/stream?sessionId=" + enc(task.sessionId()) + "&tenantId="
+                + enc(task.tenantId()) + "&last_event_id=" + Math.max(0, fromId) + "-0";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(BUDGET).header("Accept", "text/event-stream");
+        config.serviceToken().filter(t -> !t.isBlank()).ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        return request.GET().build();
+    }
+
+    /** Frames are read on their own thread so that the end of the replay can be told by a pause. */
+    private int readReplay(ReportTask task, InputStream body, Set<String> known, List<EvidenceEvent> events) throws InterruptedException {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual().start(() -> readLines(body, lines));
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        int added = 0;
+        try {
+            long seq = 0;
+            for (String line = lines.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS); line != null && line != END && System.nanoTime() < deadline;
+                 line = lines.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (line.startsWith("data: ")) {
+                    EvidenceEvent e = event(JsonText.tree(line.substring(6)), seq++);
+                    if (e != null && known.add(e.eventId()) && inWindow(e.eventTime(), task)) {
+                        events.add(e);
+                        added++;
+                    }
+                }
+            }
+        } finally {
+            closeQuietly(body);
+            reader.interrupt();
         }
         return added;
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (Exception ignored) {
+            // the replay is over either way
+        }
     }
 
     private static void readLines(InputStream body, BlockingQueue<String> lines) {

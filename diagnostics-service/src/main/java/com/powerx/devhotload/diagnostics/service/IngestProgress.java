@@ -32,14 +32,16 @@ public class IngestProgress {
 
     static final List<String> TOPICS = List.of("dev.session.lifecycle", "dev.session.sandbox", "dev.session.log", "dev.hotload.cli",
             "plugin.debug.alert");
-    private static final String GROUP = "diagnostics-service";
 
     private final Map<TopicPartition, Long> applied = new ConcurrentHashMap<>();
     private final String bootstrap;
+    private final String group;
     private volatile Admin admin;
 
-    public IngestProgress(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    public IngestProgress(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                          @ConfigProperty(name = "mp.messaging.incoming.evidence.group.id") String group) {
         this.bootstrap = bootstrap;
+        this.group = group;
     }
 
     public void applied(List<ConsumerRecord<String, byte[]>> records) {
@@ -77,7 +79,7 @@ public class IngestProgress {
             long position = applied.getOrDefault(end.getKey(), 0L);
             if (position < end.getValue()) {
                 if (committed == null) {
-                    committed = admin().listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                    committed = admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
                 }
                 OffsetAndMetadata c = committed.get(end.getKey());
                 position = Math.max(position, c == null ? 0 : c.offset());

@@ -60,10 +60,8 @@ public class LogExports {
 
     private Export render(List<EvidenceEvent> newestFirst) {
         Set<String> ownIds = new HashSet<>();
-        newestFirst.forEach(e -> {
-            ownIds.add(e.sessionId());
-            ownIds.add(e.eventId());
-        });
+        newestFirst.forEach(e -> ownIds.add(e.sessionId()));
+        ownIds.remove(null);
         boolean truncated = newestFirst.size() > MAX_LINES;
         List<EvidenceEvent> lines = new ArrayList<>(truncated ? newestFirst.subList(0, MAX_LINES) : newestFirst);
         Collections.reverse(lines);

@@ -50,8 +50,11 @@ public class RegressionExecution {
         }
     }
 
-    /** How the run ended: passed or failed, the session it ran against, and why. */
-    record Outcome(boolean passed, String sessionId, String details) {
+    /** How the run ended: passed or failed, the session, code sequence and build it ran against, and why. */
+    record Outcome(boolean passed, String sessionId, String details, Long sequence, String buildHash) {
+        Outcome(boolean passed, String sessionId, String details) {
+            this(passed, sessionId, details, null, null);
+        }
     }
 
     private final Pool pool;
@@ -124,7 +127,8 @@ public class RegressionExecution {
                 request.toString(), Duration.ofSeconds(20)));
         return switch (a.status()) {
             case 200 -> new Outcome(true, target.sessionId(), "handler " + handler + " answered in "
-                    + a.body().at("/data/durationMs").asText("?") + " ms on code #" + a.body().at("/data/sequence").asText("?"));
+                    + a.body().at("/data/durationMs").asText("?") + " ms on code #" + a.body().at("/data/sequence").asText("?"),
+                    a.body().at("/data/sequence").isNumber() ? a.body().at("/data/sequence").asLong() : null, target.buildHash());
             case 502 -> new Outcome(false, target.sessionId(), "handler " + handler + " still throws: " + error(a));
             case 504 -> new Outcome(false, target.sessionId(), "handler " + handler + " still times out");
             case 409, 503 -> throw new Transient("sandbox of session " + target.sessionId() + " not ready (" + a.status() + ")");
@@ -149,8 +153,9 @@ public class RegressionExecution {
                     + config.regressionTimeout().toSeconds() + " s");
         }
         boolean passed = EventTypes.RELOADED.equals(outcome.type());
+        String buildHash = JsonText.tree(outcome.data()).path("buildHash").asText(target.buildHash());
         return new Outcome(passed, target.sessionId(), passed ? "reload #" + sequence + " of the current bundle succeeded"
-                : "reload #" + sequence + " still fails: " + outcome.message());
+                : "reload #" + sequence + " still fails: " + outcome.message(), sequence, buildHash);
     }
 
     private EvidenceEvent awaitOutcome(SessionInfo target, long sequence, Instant since) {
@@ -168,7 +173,7 @@ public class RegressionExecution {
     private void finish(RegressionRun run, String owner, StoredReport report, Outcome outcome) {
         String details = masking.maskText(outcome.details(), new HashMap<>());
         RegressionResult payload = new RegressionResult(run.reportId().toString(), run.runId().toString(), outcome.passed(), details,
-                report.fingerprint(), report.task().pluginId());
+                report.fingerprint(), report.task().pluginId(), outcome.sessionId(), outcome.sequence(), outcome.buildHash());
         CloudEvent event = CloudEvent.create(EventSources.DIAGNOSTICS_SERVICE,
                 outcome.passed() ? EventTypes.REGRESSION_PASSED : EventTypes.REGRESSION_FAILED, run.runId().toString(),
                 report.task().tenantId(), report.task().pluginId(), outcome.sessionId(), payload);

@@ -1,5 +1,6 @@
 package com.powerx.devhotload.diagnostics.service;
 
+import com.powerx.devhotload.platform.work.LeasedWork;
 import com.powerx.devhotload.diagnostics.config.DiagnosticsConfig;
 import com.powerx.devhotload.diagnostics.domain.RegressionRun;
 import com.powerx.devhotload.diagnostics.repository.RegressionRepository;

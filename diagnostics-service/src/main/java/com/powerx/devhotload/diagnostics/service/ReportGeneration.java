@@ -1,5 +1,6 @@
 package com.powerx.devhotload.diagnostics.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.powerx.devhotload.diagnostics.config.DiagnosticsConfig;
 import com.powerx.devhotload.diagnostics.domain.Evidence;
 import com.powerx.devhotload.diagnostics.domain.ReportStatus;
@@ -94,16 +95,28 @@ public class ReportGeneration {
         guard.requireClean("report Markdown", markdown, ownIds);
         guard.requireClean("log bundle", LogBundles.gunzip(bundle), ownIds);
         return new ReportOutput(a.body().path("fingerprint").asText(), a.body().path("title").asText(), a.body().path("summary").asText(),
-                json, markdown, bundle, a.body().path("generationMs").asLong());
+                json, markdown, bundle, a.body().path("generationMs").asLong(), failedSequence(a.body()),
+                a.body().at("/environment/buildHash").asText(null));
     }
 
-    /** The report's own ids and the ids of the sessions and events its evidence came from. */
+    /** The reload sequence the failure happened on: the reproduction's, else the last reload's (null: unknown). */
+    private static Long failedSequence(JsonNode body) {
+        JsonNode seq = body.at("/reproduction/sequence");
+        if (seq.isNumber()) {
+            return seq.asLong();
+        }
+        JsonNode reloads = body.path("reloads");
+        return reloads.isArray() && !reloads.isEmpty() ? reloads.get(reloads.size() - 1).path("sequence").asLong() : null;
+    }
+
+    /**
+     * The report's own ids and the sessions its lines came from: a handful of values, each set aside with one pass
+     * over the output (event ids are not needed — the verifier does not read them as credentials — and setting aside
+     * ten thousand of them made the check quadratic: minutes for a 10,000-line report).
+     */
     private static Set<String> ownIds(ReportTask task, Assembled a) {
         Set<String> ids = new HashSet<>();
-        a.logLines().forEach(e -> {
-            ids.add(e.sessionId());
-            ids.add(e.eventId());
-        });
+        a.logLines().forEach(e -> ids.add(e.sessionId()));
         ids.add(task.reportId().toString());
         for (String id : new String[] {task.sessionId(), task.alertId(), task.traceId()}) {
             ids.add(id);

@@ -30,7 +30,7 @@ public class ReportPublisher {
 
     public Uni<Boolean> ready(ReportTask task, String owner, ReportOutput out) {
         ReportReady payload = new ReportReady(task.reportId().toString(), task.pluginId(), task.sessionId(), out.fingerprint(),
-                task.severity(), out.title(), out.summary(), "/internal/debug/report/" + task.reportId(), task.alertId());
+                task.severity(), out.title(), out.summary(), "/internal/debug/report/" + task.reportId(), task.alertId(), out.reloadSequence(), out.buildHash());
         return outbox.inTransaction(tx -> reports.ready(tx, task.reportId(), owner, out).flatMap(stored -> stored
                 ? Outbox.append(tx, event(task, EventTypes.REPORT_READY, payload)).replaceWith(true)
                 : Uni.createFrom().item(false)));

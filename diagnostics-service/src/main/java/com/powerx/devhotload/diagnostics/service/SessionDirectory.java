@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * What the lifecycle and sandbox events say about sessions: tenant and plugin for scope checks, the reload token's
@@ -22,6 +23,14 @@ public class SessionDirectory {
 
     public SessionDirectory(SessionInfoRepository sessions) {
         this.sessions = sessions;
+    }
+
+    private static final Set<String> TYPES = Set.of(EventTypes.SESSION_REGISTERED, EventTypes.SESSION_UPDATED,
+            EventTypes.SESSION_TERMINATED, EventTypes.SESSION_EXPIRED, EventTypes.SANDBOX_READY, EventTypes.RELOADED);
+
+    /** Whether an event says anything about a session (most of a poll — log lines — does not). */
+    public static boolean concerns(CloudEvent event) {
+        return TYPES.contains(event.type());
     }
 
     public Uni<Void> apply(SqlClient tx, CloudEvent event) {
@@ -40,6 +49,8 @@ public class SessionDirectory {
                     d.path("reloadTokenSha256").asText(null));
             case EventTypes.SESSION_TERMINATED -> sessions.updated(tx, sessionId, "terminated", null);
             case EventTypes.SESSION_EXPIRED -> sessions.updated(tx, sessionId, "expired", null);
+            // session-service turns a session active on this event and publishes no dev.session.updated for it
+            case EventTypes.SANDBOX_READY -> sessions.activated(tx, sessionId);
             case EventTypes.RELOADED -> d.hasNonNull("buildHash") ? sessions.buildHash(tx, sessionId, d.get("buildHash").asText())
                     : Uni.createFrom().voidItem();
             default -> Uni.createFrom().voidItem();

@@ -87,13 +87,13 @@ final class SamplePayloads {
                 PLUGIN_ID));
         samples.put(EventTypes.REPORT_READY, new ReportReady("report-1", PLUGIN_ID, SESSION_ID, "fp-123", "critical",
                 "TypeError in increment", "Fails since reload 7",
-                "http://127.0.0.1:8084/internal/debug/report/report-1", "alert-1"));
+                "http://127.0.0.1:8084/internal/debug/report/report-1", "alert-1", 7L, "sha256:abc"));
         samples.put(EventTypes.REPORT_FAILED, new ReportFailed("report-2", "masking-violation", PLUGIN_ID,
                 SESSION_ID));
         samples.put(EventTypes.REGRESSION_PASSED, new RegressionResult("report-1", "run-1", true, "3/3 passed",
-                "fp-123", PLUGIN_ID));
+                "fp-123", PLUGIN_ID, SESSION_ID, 8L, "sha256:def"));
         samples.put(EventTypes.REGRESSION_FAILED, new RegressionResult("report-1", "run-2", false,
-                "increment threw TypeError", "fp-123", PLUGIN_ID));
+                "increment threw TypeError", "fp-123", PLUGIN_ID, SESSION_ID, 8L, "sha256:def"));
         for (String type : List.of(EventTypes.TICKET_CREATED, EventTypes.TICKET_UPDATED, EventTypes.TICKET_CLOSED,
                 EventTypes.TICKET_REOPENED)) {
             samples.put(type, new TicketEvent("ticket-1", "jira", "PX-123", "https://acme.atlassian.net/browse/PX-123",

@@ -2,6 +2,7 @@ package com.powerx.devhotload.telemetry.rest;
 
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.devstack.DevStackResource;
+import com.powerx.devhotload.devstack.LocalTokens;
 import com.powerx.devhotload.telemetry.Eventually;
 import com.powerx.devhotload.telemetry.SessionEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -83,6 +84,40 @@ class SummaryAndMetricsTest {
         assertThat(foreign.getLong("data.sessionsActive")).isZero();
 
         given().when().get("/api/telemetry/summary?window=2d").then().statusCode(400).body("error_code", equalTo("DEV_BAD_REQUEST"));
+    }
+
+    /** {@code tenantId}: a global admin (diagnostics-service's token) reads any tenant's figures; anyone else gets 403. */
+    @Test
+    void onlyAGlobalAdminReadsAnotherTenantsSummary() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        String plugin = "plugin-global-" + UUID.randomUUID();
+        String session = UUID.randomUUID().toString();
+        SessionEvents.register(tenant, plugin, session);
+        Eventually.sessionKnown(tenant, session);
+        SessionEvents.publish(SessionEvents.reloaded(tenant, plugin, session, 1, 30),
+                SessionEvents.rolledBack(tenant, plugin, session, 2));
+        Eventually.failedReloads(tenant, session, 1);
+
+        String global = LocalTokens.forTests().mint("px-system", "diagnostics-service",
+                List.of("admin.devHotload.manage", "admin.devHotload.global"));
+        String path = "/api/telemetry/summary?window=1h&sessionId=" + session + "&tenantId=" + tenant;
+        JsonPath s = JsonPath.from(given().header("Authorization", "Bearer " + global).get(path)
+                .then().statusCode(200).extract().asString());
+        assertThat(s.getLong("data.reloads.count")).isEqualTo(2);
+        assertThat(s.getLong("data.reloads.failed")).isEqualTo(1);
+        assertThat(s.getLong("data.sessionsActive")).isEqualTo(1);
+        // without tenantId the global admin reads its own tenant, where the session is not
+        assertThat(JsonPath.from(given().header("Authorization", "Bearer " + global)
+                .get("/api/telemetry/summary?window=1h&sessionId=" + session).asString()).getLong("data.reloads.count")).isZero();
+        // the tenant's own members may name their tenant
+        assertThat(JsonPath.from(Eventually.as(tenant).get(path).then().statusCode(200).extract().asString())
+                .getLong("data.reloads.count")).isEqualTo(2);
+
+        // an admin of another tenant, and the local-mode developer, may not name another tenant
+        String otherAdmin = LocalTokens.forTests().mint("tenant-" + UUID.randomUUID(), "dev-2", List.of("admin.devHotload.manage"));
+        given().header("Authorization", "Bearer " + otherAdmin).get(path).then().statusCode(403)
+                .body("error_code", equalTo("DEV_FORBIDDEN"));
+        given().get(path).then().statusCode(403).body("error_code", equalTo("DEV_FORBIDDEN"));
     }
 
     @Test

@@ -15,5 +15,14 @@ public record RegressionResult(
         String details,
         // Lets ticket-bridge find the ticket by fingerprint without asking diagnostics.
         String fingerprint,
-        String pluginId) implements EventPayload {
+        String pluginId,
+        // The session, reload sequence and build hash the run verified: the build a fix is known to hold on.
+        String sessionId,
+        Long reloadSequence,
+        String buildHash) implements EventPayload {
+
+    /** A result whose verified build is not known (the fields above are optional). */
+    public RegressionResult(String reportId, String runId, boolean passed, String details, String fingerprint, String pluginId) {
+        this(reportId, runId, passed, details, fingerprint, pluginId, null, null, null);
+    }
 }

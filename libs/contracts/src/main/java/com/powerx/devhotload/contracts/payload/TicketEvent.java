@@ -13,7 +13,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketEvent(
         @Required String ticketId,
-        @Required @AllowedValues({"jira", "github", "webhook"}) String provider,
+        @Required @AllowedValues({"local", "jira", "github", "webhook"}) String provider,
         // The tracker's own key, e.g. PX-123 or acme/counter#45.
         String key,
         String url,

@@ -1,4 +1,4 @@
-package com.powerx.devhotload.diagnostics.service;
+package com.powerx.devhotload.platform.work;
 
 import io.quarkus.logging.Log;
 
@@ -15,13 +15,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A fixed number of worker threads fed by one poller that claims leased rows (report tasks, regression runs) whenever
+ * A fixed number of worker threads fed by one poller that claims leased rows (diagnostics' report tasks and
+ * regression runs, ticket-bridge's queued actions) whenever
  * a worker is free: at once after {@link #nudge} (work created here), else every {@code pollMillis}, so that work
  * created by other instances, released for a retry, or left by a killed instance is found.
  *
  * @param <T> a claimed row
  */
-final class LeasedWork<T> {
+public final class LeasedWork<T> {
 
     private final String name;
     private final int threads;
@@ -35,7 +36,7 @@ final class LeasedWork<T> {
     private ExecutorService workers;
 
     /** {@code claim} gets the ids in hand and the number of free workers, and returns the rows it leased. */
-    LeasedWork(String name, int threads, long pollMillis, BiFunction<List<UUID>, Integer, List<T>> claim, Function<T, UUID> id,
+    public LeasedWork(String name, int threads, long pollMillis, BiFunction<List<UUID>, Integer, List<T>> claim, Function<T, UUID> id,
                Consumer<T> work) {
         this.name = name;
         this.threads = threads;
@@ -45,12 +46,12 @@ final class LeasedWork<T> {
         this.work = work;
     }
 
-    void start() {
+    public void start() {
         workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name(name + "-", 0).factory());
         Thread.ofPlatform().name(name + "-poller").daemon(true).start(this::pollLoop);
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         stopping = true;
         wake.release();
         if (workers != null) {
@@ -59,12 +60,12 @@ final class LeasedWork<T> {
         }
     }
 
-    void nudge() {
+    public void nudge() {
         wake.release();
     }
 
     /** The ids of the rows in hand, whose leases the owner renews. */
-    List<UUID> inHand() {
+    public List<UUID> inHand() {
         return List.copyOf(running);
     }
 
