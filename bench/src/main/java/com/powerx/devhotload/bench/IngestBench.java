@@ -96,7 +96,7 @@ public final class IngestBench {
     }
 
     /** utime + stime of the process, from /proc (clock ticks of 1/100 s); 0 without a pid. */
-    private static double cpuSeconds(long pid) throws Exception {
+    static double cpuSeconds(long pid) throws Exception {
         if (pid <= 0) {
             return 0;
         }
