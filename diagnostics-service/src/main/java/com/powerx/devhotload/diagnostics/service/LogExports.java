@@ -60,7 +60,10 @@ public class LogExports {
 
     private Export render(List<EvidenceEvent> newestFirst) {
         Set<String> ownIds = new HashSet<>();
-        newestFirst.forEach(e -> ownIds.add(e.sessionId()));
+        newestFirst.forEach(e -> {
+            ownIds.add(e.sessionId());
+            ownIds.add(e.eventId());
+        });
         ownIds.remove(null);
         boolean truncated = newestFirst.size() > MAX_LINES;
         List<EvidenceEvent> lines = new ArrayList<>(truncated ? newestFirst.subList(0, MAX_LINES) : newestFirst);

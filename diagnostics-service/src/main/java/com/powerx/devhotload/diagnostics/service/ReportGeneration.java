@@ -109,14 +109,13 @@ public class ReportGeneration {
         return reloads.isArray() && !reloads.isEmpty() ? reloads.get(reloads.size() - 1).path("sequence").asLong() : null;
     }
 
-    /**
-     * The report's own ids and the sessions its lines came from: a handful of values, each set aside with one pass
-     * over the output (event ids are not needed — the verifier does not read them as credentials — and setting aside
-     * ten thousand of them made the check quadratic: minutes for a 10,000-line report).
-     */
+    /** The report's own ids and those of the sessions and events its lines came from (set aside in one pass). */
     private static Set<String> ownIds(ReportTask task, Assembled a) {
         Set<String> ids = new HashSet<>();
-        a.logLines().forEach(e -> ids.add(e.sessionId()));
+        a.logLines().forEach(e -> {
+            ids.add(e.sessionId());
+            ids.add(e.eventId());
+        });
         ids.add(task.reportId().toString());
         for (String id : new String[] {task.sessionId(), task.alertId(), task.traceId()}) {
             ids.add(id);
