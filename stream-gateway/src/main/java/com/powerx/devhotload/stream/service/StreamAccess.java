@@ -85,9 +85,12 @@ public class StreamAccess {
      * is answered at once. Only a session not heard of yet may be one registered a moment ago.
      */
     private Future<TokenCheck> checkToken(String sha256, String sessionId) {
+        // The token is read again once the session is found: the registration may have been applied between the two
+        // reads (seen in CI: a valid token answered 401 at once), and a known session's token is then certainly there.
         return sessions.findToken(sha256).compose(owner -> owner != null
                 ? Future.succeededFuture(new TokenCheck(owner))
-                : sessions.find(sessionId).map(known -> known == null ? null : new TokenCheck(null)));
+                : sessions.find(sessionId).compose(known -> known == null ? Future.succeededFuture(null)
+                        : sessions.findToken(sha256).map(TokenCheck::new)));
     }
 
     private Future<Subscription> byTenantMember(Caller caller, StreamRequest request) {
