@@ -54,8 +54,15 @@ public class EvidenceIngest {
         this.metrics = metrics;
     }
 
-    @WithSpan
-    public Uni<Void> ingest(List<ConsumerRecord<String, byte[]>> records) {
+    /** A poll decoded and masked, ready to store: prepared once, stored as often as the store needs retrying. */
+    public record Prepared(List<CloudEvent> events, List<EvidenceEvent> rows, List<CreateReport> reports) {
+    }
+
+    /**
+     * Decodes and masks one poll. CPU-bound (the masking engine scans every string), so the caller runs it on a
+     * worker thread, never on the event loop the Kafka connector and the SQL client share.
+     */
+    public Prepared prepare(List<ConsumerRecord<String, byte[]>> records) {
         List<CloudEvent> events = new ArrayList<>(records.size());
         List<EvidenceEvent> rows = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -65,13 +72,18 @@ public class EvidenceIngest {
                 rows.add(EvidenceRecords.of(event, record.topic(), record.offset(), Instant.ofEpochMilli(record.timestamp()), engine));
             }
         }
-        List<CreateReport> requested = reportsFor(events);
-        return pool.withTransaction(tx -> evidence.insertAll(tx, rows)
-                        .flatMap(n -> applySessions(tx, events))
-                        .flatMap(v -> createReports(tx, requested)))
+        return new Prepared(events, rows, reportsFor(events));
+    }
+
+    /** Stores a prepared poll in one transaction; safe to repeat (see the class comment). */
+    @WithSpan
+    public Uni<Void> store(Prepared poll) {
+        return pool.withTransaction(tx -> evidence.insertAll(tx, poll.rows())
+                        .flatMap(n -> applySessions(tx, poll.events()))
+                        .flatMap(v -> createReports(tx, poll.reports())))
                 .invoke(v -> {
-                    metrics.ingested(rows.size());
-                    if (!requested.isEmpty()) {
+                    metrics.ingested(poll.rows().size());
+                    if (!poll.reports().isEmpty()) {
                         worker.nudge();
                     }
                 });
