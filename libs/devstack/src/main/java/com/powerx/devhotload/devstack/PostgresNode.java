@@ -32,8 +32,8 @@ public final class PostgresNode implements AutoCloseable {
     }
 
     /**
-     * Starts a postgres process. {@code persistent} keeps the data directory between runs (local run);
-     * otherwise durability settings are relaxed because test data is thrown away anyway.
+     * Starts a postgres process. {@code persistent} keeps the data directory between runs and is durable (local run:
+     * every acknowledged commit survives a kill -9); otherwise durability is relaxed because test data is thrown away.
      */
     public static PostgresNode embedded(Path workDir, Path dataDir, int port, boolean persistent) throws IOException {
         Files.createDirectories(workDir);
@@ -46,11 +46,12 @@ public final class PostgresNode implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "400")
                 .setServerConfig("listen_addresses", "127.0.0.1");
-        if (!persistent) {
-            builder.setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
-        }
+        // zonky always starts postgres with -F (fsync off) and synchronous_commit=off: fine for throw-away test data,
+        // not for the local run's data (a kill -9 lost acknowledged commits). A later -c wins over -F on the command line.
+        String durable = persistent ? "on" : "off";
+        builder.setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable);
         EmbeddedPostgres pg = builder.start();
         return new PostgresNode(pg, "127.0.0.1", pg.getPort(), "postgres", "postgres");
     }
