@@ -124,6 +124,23 @@ class EnvelopeTest {
     }
 
     @Test
+    void anUnreachableDatastoreIs503UnavailableWithRetryAfter() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        given().header("X-Request-ID", "req-503")
+                .when().get("/test/unreachable-store?port=" + closedPort)
+                .then().statusCode(503)
+                .header("Retry-After", "5")
+                .body("error_code", equalTo("DEV_UNAVAILABLE"))
+                .body("reason_code", equalTo("dependency_unavailable"))
+                .body("details.retryAfterSeconds", equalTo(5))
+                .body("request_id", equalTo("req-503"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
     void domainErrorsCarryDetailsAndRetryAfter() {
         given().when().get("/test/conflict")
                 .then().statusCode(409)

@@ -24,7 +24,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Maps what can escape a resource to the error envelope. Known failures say what went wrong; anything else is
+ * Maps what can escape a resource to the error envelope. Known failures say what went wrong; an unreachable datastore
+ * or broker is 503 {@code DEV_UNAVAILABLE} with Retry-After (see {@link DependencyOutages}); anything else is
  * logged with the request id and the client learns only that id — never an exception type or a stack trace.
  */
 public class ErrorMapping {
@@ -119,6 +120,12 @@ public class ErrorMapping {
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response internal(Throwable e, ContainerRequestContext request) {
         String requestId = request.getHeaderString(RequestIds.HEADER);
+        if (DependencyOutages.isOutage(e)) {
+            Log.warnf("dependency unavailable, request %s %s %s: %s", requestId, request.getMethod(), request.getUriInfo().getPath(), e);
+            return Responses.error(new ApiException(ErrorCode.DEV_UNAVAILABLE, "dependency_unavailable",
+                    "a datastore or broker this request needs is unreachable; retry later",
+                    Map.of("retryAfterSeconds", DependencyOutages.RETRY_AFTER_SECONDS), DependencyOutages.RETRY_AFTER_SECONDS));
+        }
         Log.errorf(e, "unhandled failure, request %s %s %s", requestId, request.getMethod(), request.getUriInfo().getPath());
         return Responses.error(new ApiException(ErrorCode.DEV_INTERNAL, "internal_error",
                 "internal error; quote request id " + requestId));

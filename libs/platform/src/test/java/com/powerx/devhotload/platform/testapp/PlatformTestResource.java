@@ -11,7 +11,11 @@ import com.powerx.devhotload.platform.security.Caller;
 import com.powerx.devhotload.platform.security.CurrentCaller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,6 +43,9 @@ public class PlatformTestResource {
     @Inject
     TransactionalOutbox outbox;
 
+    @Inject
+    Vertx vertx;
+
     @GET
     @Path("/echo")
     public Response echo() {
@@ -56,6 +63,17 @@ public class PlatformTestResource {
     @Path("/boom")
     public Response boom() {
         throw new IllegalStateException("secret internals: password=hunter2");
+    }
+
+    /** A query against a PostgreSQL port nobody listens on: what a request sees while the database is down. */
+    @GET
+    @Path("/unreachable-store")
+    public Uni<Response> unreachableStore(@QueryParam("port") int port) {
+        Pool pool = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(port)
+                .setDatabase("none").setUser("none").setPassword("none")).using(vertx).build();
+        return Uni.createFrom().completionStage(() -> pool.query("SELECT 1").execute().toCompletionStage())
+                .eventually(() -> Uni.createFrom().completionStage(() -> pool.close().toCompletionStage()))
+                .map(rows -> Responses.ok(Map.of("rows", rows.size())));
     }
 
     @GET
