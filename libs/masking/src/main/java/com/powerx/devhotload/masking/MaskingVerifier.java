@@ -36,15 +36,16 @@ public final class MaskingVerifier {
             out.add(new Finding(engine.ruleId(m.rule(k)), m.start(k), m.end(k)));
         }
         for (Tripwires.Tripwire tw : tripwires) {
-            if (!tw.mayMatch(maskedText)) {
-                continue;
-            }
-            Matcher matcher = tw.pattern().matcher(maskedText);
-            while (matcher.find()) {
-                int s = matcher.start();
-                int e = matcher.end();
-                if (out.stream().noneMatch(f -> f.start() < e && s < f.end())) {
-                    out.add(new Finding(tw.ruleId(), s, e));
+            for (int[] window : tw.windows(maskedText)) {
+                // Transparent bounds: the patterns' look-behinds see the text in front of the window.
+                Matcher matcher = tw.pattern().matcher(maskedText).region(window[0], window[1])
+                        .useTransparentBounds(true).useAnchoringBounds(false);
+                while (matcher.find()) {
+                    int s = matcher.start();
+                    int e = matcher.end();
+                    if (out.stream().noneMatch(f -> f.start() < e && s < f.end())) {
+                        out.add(new Finding(tw.ruleId(), s, e));
+                    }
                 }
             }
         }
