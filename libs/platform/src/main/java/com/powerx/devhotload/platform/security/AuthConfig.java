@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** How callers are identified; env vars {@code PX_AUTH_MODE}, {@code PX_AUTH_TENANT_CLAIM}. */
+import java.util.List;
+
+/** How callers are identified; env vars {@code PX_AUTH_MODE}, {@code PX_AUTH_TENANT_CLAIM} (and a service's mTLS switch). */
 @ConfigMapping(prefix = "px.auth")
 public interface AuthConfig {
 
@@ -16,4 +18,19 @@ public interface AuthConfig {
     @WithName("tenant-claim")
     @WithDefault("tenant_id")
     String tenantClaim();
+
+    /** Client certificates (CONTRACT.md §2); session-service maps {@code PX_DEV_REQUIRE_MTLS} here. */
+    Mtls mtls();
+
+    /** mTLS client-certificate authentication; the TLS listener itself is the service's TLS registry configuration. */
+    interface Mtls {
+
+        /** When true a verified client certificate identifies its caller, and calls under {@link #paths()} need one. */
+        @WithDefault("false")
+        boolean required();
+
+        /** Path prefixes whose calls must present a certificate; health, metrics and OpenAPI stay open to probes. */
+        @WithDefault("/internal/dev/")
+        List<String> paths();
+    }
 }

@@ -11,7 +11,10 @@ import java.util.Set;
  */
 public record Caller(Kind kind, String tenantId, String developerId, Set<String> permissions, String reloadToken) {
 
-    /** How the caller proved who it is. */
+    /**
+     * How the caller proved who it is. {@code TOKEN} is any verified credential naming a tenant: a JWT, or an mTLS
+     * client certificate (which carries no permissions).
+     */
     public enum Kind { ANONYMOUS, LOCAL, TOKEN, RELOAD_TOKEN }
 
     public static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, null, null, Set.of(), null);

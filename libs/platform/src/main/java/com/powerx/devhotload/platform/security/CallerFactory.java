@@ -1,5 +1,6 @@
 package com.powerx.devhotload.platform.security;
 
+import com.powerx.devhotload.platform.api.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -22,7 +23,10 @@ public class CallerFactory {
         this.config = config;
     }
 
-    /** {@link Caller#ANONYMOUS} for no identity, an anonymous one, or a JWT that names no tenant. */
+    /**
+     * {@link Caller#ANONYMOUS} for no identity, an anonymous one, or a JWT that names no tenant. A JWT sent with a client
+     * certificate must name the certificate's tenant (401 otherwise); the JWT then gives the developer and permissions.
+     */
     public Caller from(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return Caller.ANONYMOUS;
@@ -35,8 +39,13 @@ public class CallerFactory {
         if (localTenant != null) {
             return new Caller(Caller.Kind.LOCAL, localTenant, identity.getPrincipal().getName(), identity.getRoles(), null);
         }
+        String certificateTenant = identity.getAttribute(PxAuthenticationMechanism.ATTR_CERTIFICATE_TENANT);
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             String tenant = claimString(jwt, config.tenantClaim());
+            if (certificateTenant != null && !certificateTenant.equals(tenant)) {
+                // Two credentials naming different tenants: trusting either would let one stand in for the other.
+                throw ApiException.unauthorized("the token's tenant does not match the client certificate's organisation (O)");
+            }
             if (tenant == null || tenant.isBlank()) {
                 // A token that names no tenant cannot be scoped to one; treat it as no identity at all.
                 return Caller.ANONYMOUS;
@@ -45,6 +54,9 @@ public class CallerFactory {
             permissions.addAll(claimStrings(jwt, "groups"));
             permissions.addAll(claimStrings(jwt, "roles"));
             return new Caller(Caller.Kind.TOKEN, tenant, jwt.getSubject(), Set.copyOf(permissions), null);
+        }
+        if (certificateTenant != null) {
+            return new Caller(Caller.Kind.TOKEN, certificateTenant, identity.getPrincipal().getName(), Set.of(), null);
         }
         return Caller.ANONYMOUS;
     }

@@ -1,6 +1,8 @@
 package com.powerx.devhotload.platform.security;
 
+import com.powerx.devhotload.platform.api.ApiException;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -18,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +28,9 @@ import java.util.Set;
  * to quarkus-oidc's identity provider (a real IdP in {@code oidc} mode, the local dev key in {@code local} mode).
  * Opaque tokens are session reload tokens: they become an identity that carries the raw token, which only the
  * service that owns the session's token hash can check. In {@code local} mode a loopback caller without
- * credentials is the local developer with every permission.
+ * credentials is the local developer with every permission. With mTLS on ({@code px.auth.mtls.required}) a verified
+ * client certificate identifies a caller that sends no token, and is carried along with a JWT so that
+ * {@link CallerFactory} can insist both name the same tenant.
  */
 @ApplicationScoped
 @Priority(1)
@@ -33,6 +38,7 @@ public class PxAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String ATTR_TENANT = "px.tenant";
     static final String ATTR_RELOAD_TOKEN = "px.reloadToken";
+    static final String ATTR_CERTIFICATE_TENANT = "px.certificate.tenant";
     static final String LOCAL = "local";
 
     private final AuthConfig config;
@@ -43,8 +49,18 @@ public class PxAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        Optional<ClientCertificate> certificate;
+        try {
+            certificate = config.mtls().required() ? ClientCertificate.of(context.request()) : Optional.empty();
+        } catch (ApiException unusable) {
+            // Expired, or no O/CN: never an identity (on the Dev API ClientCertificateFilter has already said why).
+            return Uni.createFrom().failure(new AuthenticationFailedException(unusable.getMessage()));
+        }
         String token = CredentialSources.token(context.request());
         if (token == null) {
+            if (certificate.isPresent()) {
+                return Uni.createFrom().item(certificateHolder(certificate.get()));
+            }
             if (config.mode() == AuthMode.LOCAL && isLoopback(context.request().remoteAddress())) {
                 return Uni.createFrom().item(localDeveloper());
             }
@@ -52,12 +68,24 @@ public class PxAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (CredentialSources.isJwt(token)) {
             TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential(token));
-            return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+            Uni<SecurityIdentity> jwt = identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+            return certificate.isEmpty() ? jwt : jwt.map(identity -> QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(ATTR_CERTIFICATE_TENANT, certificate.get().tenant())
+                    .build());
         }
+        // A reload token is its session's own proof; the certificate only had to be there (ClientCertificateFilter).
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal("reload-token"))
                 .addAttribute(ATTR_RELOAD_TOKEN, token)
                 .build());
+    }
+
+    /** Developer-level: the tenant and the developer, no permissions (admin rights come only from a JWT). */
+    private static SecurityIdentity certificateHolder(ClientCertificate certificate) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(certificate.developer()))
+                .addAttribute(ATTR_CERTIFICATE_TENANT, certificate.tenant())
+                .build();
     }
 
     private static SecurityIdentity localDeveloper() {
