@@ -62,16 +62,34 @@ public class JiraTracker implements Tracker {
         http.send("jira comment", "POST", api("/issue/" + r.ticket().trackerId() + "/comment"), headers(), Map.of("body", Adf.of(r.text())));
     }
 
+    /**
+     * A retried close can find the issue already in a done status: the transition went through but its answer was
+     * lost, or the comment after it failed. A done issue offers no close transition, so only then is its status read,
+     * and an issue that is already closed just gets the comment — not a missing-transition error retried for ever.
+     */
     @Override
     public void close(TrackerRequest r) {
-        transition(r, "close", JiraTransitions.toClose(transitions(r)));
+        Optional<String> toDone = JiraTransitions.toClose(transitions(r));
+        if (toDone.isPresent() || !isClosed(r)) {
+            transition(r, "close", toDone);
+        }
         comment(r);
     }
 
+    /**
+     * The status is read first: a retried reopen may find the issue open already, and an open issue's transitions
+     * (Start Progress, Won't Do …) must not be taken for a reopen.
+     */
     @Override
     public void reopen(TrackerRequest r) {
-        transition(r, "reopen", JiraTransitions.toReopen(transitions(r)));
+        if (isClosed(r)) {
+            transition(r, "reopen", JiraTransitions.toReopen(transitions(r)));
+        }
         comment(r);
+    }
+
+    private boolean isClosed(TrackerRequest r) {
+        return read(r).map(TrackerStatus::closed).orElse(false);
     }
 
     @Override

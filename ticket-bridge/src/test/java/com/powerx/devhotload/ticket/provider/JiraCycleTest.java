@@ -85,11 +85,47 @@ class JiraCycleTest {
         assertThat(jira.findAll(postRequestedFor(urlEqualTo(execute)))).hasSize(3)
                 .allSatisfy(r -> assertThat(r.getBodyAsString()).contains("\"31\""));
 
+        stubStatus("10001", DONE); // what Jira now shows: the reopen reads it first
         DebugEvents.publish(DebugEvents.report(tenant, plugin, session, "j2", fp, 3L, "sha256:c3"));
         TicketApi.awaitTicket(tenant, plugin, j -> "open".equals(j.getString("state")), WAIT);
         TrackerStubs.awaitRequests(postRequestedFor(urlEqualTo(execute)).withRequestBody(containing("\"41\"")), 1, WAIT);
         TrackerStubs.awaitRequests(postRequestedFor(urlEqualTo(API + "/issue/10001/comment")).withRequestBody(containing("Regressed")), 1, WAIT);
         jira.verify(1, postRequestedFor(urlEqualTo(API + "/issue")));
+    }
+
+    /**
+     * The transition to Done is applied but its answer lost (503): the retry finds a Done issue, which offers only
+     * "Reopen" — the close completes with its comment instead of a missing-transition error retried for ever. Then a
+     * reopen whose answer is lost: the retry finds the issue open and only comments, never taking "Start Progress".
+     */
+    @Test
+    void transitionsWhoseAnswerWasLostAreNotRepeated() throws Exception {
+        stubIssue("10003", "PX-3", TRANSITIONS);
+        String execute = API + "/issue/10003/transitions";
+        String afterClose = "{\"transitions\":[{\"id\":\"41\",\"name\":\"Reopen\",\"to\":{\"name\":\"To Do\",\"statusCategory\":{\"key\":\"new\"}}}]}";
+        jira.stubFor(post(urlEqualTo(execute)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("done"));
+        jira.stubFor(get(urlEqualTo(execute)).inScenario("lost").whenScenarioStateIs("done").willReturn(okJson(afterClose)));
+        jira.stubFor(get(urlPathEqualTo(API + "/issue/10003")).inScenario("lost").whenScenarioStateIs("done").willReturn(okJson(DONE)));
+
+        DebugEvents.publish(DebugEvents.report(tenant, plugin, session, "l1", fp, 1L, null));
+        TicketApi.awaitTicket(tenant, plugin, j -> j.getString("key") != null, WAIT);
+        DebugEvents.publish(DebugEvents.regression(tenant, plugin, session, "l1", "run-l1", fp, true, 2L, null));
+        TrackerStubs.awaitRequests(postRequestedFor(urlEqualTo(API + "/issue/10003/comment")).withRequestBody(containing("run-l1")), 1, WAIT);
+        assertThat(jira.findAll(postRequestedFor(urlEqualTo(execute)))).as("the lost transition is not sent again").hasSize(1);
+
+        // Reopen: the transition to To Do is applied, its answer lost; the retry reads an open issue.
+        jira.stubFor(post(urlEqualTo(execute)).inScenario("lost").whenScenarioStateIs("done")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("reopened"));
+        jira.stubFor(get(urlEqualTo(execute)).inScenario("lost").whenScenarioStateIs("reopened").willReturn(okJson(TRANSITIONS)));
+        jira.stubFor(get(urlPathEqualTo(API + "/issue/10003")).inScenario("lost").whenScenarioStateIs("reopened").willReturn(okJson(TO_DO)));
+        DebugEvents.publish(DebugEvents.report(tenant, plugin, session, "l2", fp, 3L, null));
+        TrackerStubs.awaitRequests(postRequestedFor(urlEqualTo(API + "/issue/10003/comment")).withRequestBody(containing("Regressed")), 1, WAIT);
+        assertThat(jira.findAll(postRequestedFor(urlEqualTo(execute)))).extracting(r -> r.getBodyAsString())
+                .as("one close, one reopen, nothing else").hasSize(2).noneMatch(b -> b.contains("\"11\""));
+        assertThat(pool.preparedQuery("SELECT count(*) FROM ticket_action a JOIN ticket t ON t.ticket_id = a.ticket_id "
+                        + "WHERE t.tenant_id = $1 AND a.status = 'pending'").execute(Tuple.of(tenant))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0)).as("no action left pending").isZero();
     }
 
     @Test
@@ -113,7 +149,17 @@ class JiraCycleTest {
         jira.verify(0, postRequestedFor(urlEqualTo(API + "/issue/10002/transitions")));
     }
 
+    private static final String DONE = "{\"fields\":{\"status\":{\"name\":\"Resolved\",\"statusCategory\":{\"key\":\"done\"}},"
+            + "\"resolution\":{\"name\":\"Fixed\"}}}";
+    private static final String TO_DO = "{\"fields\":{\"status\":{\"name\":\"To Do\",\"statusCategory\":{\"key\":\"new\"}},"
+            + "\"resolution\":null}}";
+
+    private void stubStatus(String id, String issue) {
+        jira.stubFor(get(urlPathEqualTo(API + "/issue/" + id)).willReturn(okJson(issue)));
+    }
+
     private void stubIssue(String id, String key, String transitions) {
+        stubStatus(id, TO_DO);
         jira.stubFor(post(urlEqualTo(API + "/search/jql")).willReturn(okJson("{\"issues\":[]}")));
         jira.stubFor(post(urlEqualTo(API + "/issue")).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":\"" + id + "\",\"key\":\"" + key + "\",\"self\":\"x\"}")));
