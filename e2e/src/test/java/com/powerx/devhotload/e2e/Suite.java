@@ -160,6 +160,13 @@ public final class Suite {
             env.put("PX_SERVICE_TOKEN", LocalTokens.forTests().mint("px-system", "diagnostics-service",
                     List.of("admin.devHotload.manage", "admin.devHotload.global")));
         }
+        if (service.equals("stream-gateway")) {
+            // The console's proxy (docs/console.md) forwards the page's allow-listed calls to these peers.
+            env.put("PX_SESSION_SERVICE_URL", "http://127.0.0.1:" + ports.get("session-service"));
+            env.put("PX_TELEMETRY_URL", "http://127.0.0.1:" + ports.get("telemetry-ingest"));
+            env.put("PX_DIAGNOSTICS_URL", "http://127.0.0.1:" + ports.get("diagnostics-service"));
+            env.put("PX_TICKETS_URL", "http://127.0.0.1:" + ports.get("ticket-bridge"));
+        }
         if (DATABASES.containsKey(service)) {
             env.put("PX_PG_DB", DATABASES.get(service));
         }

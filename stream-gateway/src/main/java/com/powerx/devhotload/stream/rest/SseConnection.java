@@ -31,6 +31,9 @@ final class SseConnection implements FeedMember {
 
     private enum State { REPLAYING, JOINING, LIVE, ENDING, CLOSED }
 
+    /** Counted as the console's log throughput (admin.dev_hotload.log_throughput). */
+    private static final String LOG_TYPE = "dev.session.log";
+
     private final Vertx vertx;
     private final Context context;
     private final HttpServerResponse response;
@@ -186,6 +189,9 @@ final class SseConnection implements FeedMember {
         if (subscription.filter().matches(entry)) {
             Buffer frame = subscription.style() == FrameStyle.CLI_LOG ? SseFrames.log(entry) : SseFrames.event(entry);
             writer.send(frame, entry.id(), live ? entry.eventTimeMillis() : 0);
+            if (LOG_TYPE.equals(entry.type())) {
+                metrics.logStreamed();
+            }
         }
         switch (outcome) {
             case SESSION_ENDED -> {

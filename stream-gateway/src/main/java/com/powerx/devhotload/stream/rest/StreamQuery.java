@@ -44,7 +44,8 @@ final class StreamQuery {
                 tenantId, lastEventId);
     }
 
-    private static void rejectCredentials(RoutingContext rc) {
+    /** 400 {@code credentials_in_query} for a token in the query string: URLs end up in logs and proxies. */
+    static void rejectCredentials(RoutingContext rc) {
         for (String name : rc.queryParams().names()) {
             if (CREDENTIAL_PARAMS.contains(name.toLowerCase(Locale.ROOT))) {
                 throw ApiException.badRequest("credentials_in_query",

@@ -1,15 +1,23 @@
 package com.powerx.devhotload.stream.service;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The gateway's meters ({@code dev.hotload.stream.*}), exported on {@code /q/metrics}. */
+/**
+ * The gateway's meters ({@code dev.hotload.stream.*}, and the console's {@code admin.dev_hotload.*}), exported on
+ * {@code /q/metrics}.
+ */
 @ApplicationScoped
 public class StreamMetrics {
 
@@ -26,6 +34,9 @@ public class StreamMetrics {
     private final Counter appended;
     private final Counter duplicates;
     private final MeterRegistry registry;
+    private final Counter logStreamed;
+    private final Map<String, AtomicInteger> activeSessions = new ConcurrentHashMap<>();
+    private final DistributionSummary terminateLatency;
 
     public StreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -53,6 +64,16 @@ public class StreamMetrics {
                 .description("events appended to a replay stream").register(registry);
         duplicates = Counter.builder("dev.hotload.stream.events_duplicate")
                 .description("redelivered events not appended again").register(registry);
+        // The console's meters (docs/console.md). Prometheus derives the rate (log lines/s) from the counter.
+        logStreamed = Counter.builder("admin.dev_hotload.log_throughput")
+                .description("dev.session.log events written to SSE subscribers").register(registry);
+        // A summary in milliseconds, not a Timer: the name says ms, and a Timer would be exported in seconds.
+        terminateLatency = DistributionSummary.builder("admin.dev_hotload.terminate_latency_ms")
+                .description("console terminate through the gateway's proxy: request sent to answer received, ms")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(1.0)
+                .maximumExpectedValue(60_000.0)
+                .register(registry);
     }
 
     private Counter gaps(String reason) {
@@ -77,6 +98,25 @@ public class StreamMetrics {
         if (eventTimeMillis > 0) {
             latency.record(Math.max(0, System.currentTimeMillis() - eventTimeMillis), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** A {@code dev.session.log} frame was handed to a subscriber's writer. */
+    public void logStreamed() {
+        logStreamed.increment();
+    }
+
+    /**
+     * A tenant's active sessions, as the last session page proxied for its console reported them: one gauge per
+     * tenant that has used the console (bounded by the tenants, not by sessions or requests).
+     */
+    public void activeSessions(String tenant, int count) {
+        activeSessions.computeIfAbsent(tenant, t -> registry.gauge("admin.dev_hotload.active_sessions",
+                List.of(Tag.of("tenant", t)), new AtomicInteger())).set(count);
+    }
+
+    /** A console terminate took {@code nanos} through the proxy. */
+    public void terminateLatency(long nanos) {
+        terminateLatency.record(nanos / 1_000_000.0);
     }
 
     public void gap(GapReason reason) {
