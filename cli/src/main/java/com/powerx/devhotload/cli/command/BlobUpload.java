@@ -1,0 +1,38 @@
+package com.powerx.devhotload.cli.command;
+
+import com.powerx.devhotload.cli.api.Auth;
+import com.powerx.devhotload.cli.api.DevApi;
+import com.powerx.devhotload.cli.bundle.Bundle;
+import com.powerx.devhotload.cli.bundle.BundleFile;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Uploads the blobs the server lacks, each streamed from disk; answers how many bytes went up. */
+final class BlobUpload {
+
+    private BlobUpload() {
+    }
+
+    /** What an upload did. */
+    record Result(int blobs, long bytes) {
+    }
+
+    /** Uploads {@code missing}; when null, asks the server which of {@code candidates} it lacks first. */
+    static Result upload(DevApi api, Auth auth, Bundle bundle, List<String> missing, Collection<String> candidates) {
+        Map<String, BundleFile> blobs = bundle.blobs();
+        List<String> toSend = missing != null ? missing : candidates.isEmpty() ? List.of() : api.missing(candidates, auth);
+        long bytes = 0;
+        int count = 0;
+        for (String sha : toSend) {
+            BundleFile file = blobs.get(sha);
+            if (file != null) {
+                api.upload(sha, file.source(), auth);
+                bytes += file.size();
+                count++;
+            }
+        }
+        return new Result(count, bytes);
+    }
+}
