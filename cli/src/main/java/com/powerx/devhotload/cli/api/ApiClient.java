@@ -193,9 +193,23 @@ public final class ApiClient {
     }
 
     private static CliException unreachable(URI uri, IOException e) {
-        String reason = e instanceof HttpTimeoutException ? "timed out" : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String reason = reason(e);
         return CliException.unreachable("cannot reach " + uri.getScheme() + "://" + uri.getAuthority() + " (" + reason + ")",
                 "is the suite running (deploy/local/up)? check PX_DEV_API_BASE_URL / --api and run px-plugin doctor");
+    }
+
+    /** What went wrong in a person's words, not an exception type (the JDK's ConnectException has no message). */
+    private static String reason(IOException e) {
+        if (e instanceof HttpTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? "connection failed" : e.getMessage();
     }
 
     // HttpClient wraps TLS alerts in plain IOExceptions; a rejected handshake is not worth retrying.
