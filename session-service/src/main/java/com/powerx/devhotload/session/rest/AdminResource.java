@@ -1,13 +1,11 @@
 package com.powerx.devhotload.session.rest;
 
-import com.powerx.devhotload.contracts.state.SessionStatus;
 import com.powerx.devhotload.session.rest.DevApiResponses.AdminReloaded;
 import com.powerx.devhotload.session.rest.DevApiResponses.AdminSessionPage;
 import com.powerx.devhotload.session.rest.DevApiResponses.AuditPage;
 import com.powerx.devhotload.session.rest.DevApiResponses.Ended;
 import com.powerx.devhotload.session.mapping.SessionIds;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.api.Responses;
 import com.powerx.devhotload.platform.security.CurrentCaller;
 import com.powerx.devhotload.session.config.DevApiConfig;
@@ -38,13 +36,11 @@ public class AdminResource {
     public record ReasonRequest(String reason) {
     }
 
-    private final SessionQueries queries;
     private final AdminSessions admin;
     private final CurrentCaller caller;
     private final DevApiConfig config;
 
-    public AdminResource(SessionQueries queries, AdminSessions admin, CurrentCaller caller, DevApiConfig config) {
-        this.queries = queries;
+    public AdminResource(AdminSessions admin, CurrentCaller caller, DevApiConfig config) {
         this.admin = admin;
         this.caller = caller;
         this.config = config;
@@ -55,12 +51,10 @@ public class AdminResource {
     public Uni<Response> sessions(@QueryParam("status") List<String> status, @QueryParam("pluginId") String pluginId,
                                   @QueryParam("developerId") String developerId, @QueryParam("q") String q,
                                   @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 1) throw ApiException.invalid("page", "must be at least 1");
-        if (size < 1 || size > 200) throw ApiException.invalid("size", "must be between 1 and 200");
-        List<SessionStatus> statuses = SessionQueries.parseStatuses(status);
-        return caller.deferred().map(SessionQueries::adminScope).flatMap(scope -> queries.list(scope, pluginId, developerId, q, statuses, size, (page - 1) * size)
-                .flatMap(p -> queries.metrics(scope).map(metrics -> Responses.ok(new AdminSessionPage(
-                        p.items().stream().map(s -> SessionView.of(s, config)).toList(), page, size, p.total(), metrics)))));
+        AdminSessions.Filter filter = new AdminSessions.Filter(SessionQueries.parseStatuses(status), pluginId, developerId, q);
+        return caller.deferred().flatMap(c -> admin.list(c, filter, page, size))
+                .map(p -> Responses.ok(new AdminSessionPage(p.items().stream().map(s -> SessionView.of(s.session(), config)).toList(),
+                        p.page(), p.size(), p.total(), p.metrics())));
     }
 
     @POST

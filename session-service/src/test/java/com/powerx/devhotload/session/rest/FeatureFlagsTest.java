@@ -11,7 +11,7 @@ import static com.powerx.devhotload.session.rest.DevApi.as;
 import static com.powerx.devhotload.session.rest.DevApi.register;
 import static org.hamcrest.Matchers.equalTo;
 
-/** PX_DEV_PLUGIN_HOTLOAD=false closes the Dev API; PX_ADMIN_DEV_MODE=0 hides the admin API. */
+/** PX_DEV_PLUGIN_HOTLOAD=false closes the Dev API; PX_ADMIN_DEV_MODE=0 hides the admin API (REST and GraphQL). */
 @QuarkusTest
 @TestProfile(FeatureFlagsTest.FlagsOff.class)
 class FeatureFlagsTest {
@@ -34,6 +34,11 @@ class FeatureFlagsTest {
     void theAdminApiIsNotThere() {
         as("acme", "admin.devHotload.manage").when().get("/api/admin/dev-hotload/sessions").then().statusCode(404)
                 .body("error_code", equalTo("DEV_NOT_FOUND"));
+        // The GraphQL façade and its schema go with it.
+        as("acme", "admin.devHotload.manage").contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("query", "{ devHotloadSessions { total } }")).when().post("/internal/admin/graphql").then()
+                .statusCode(404).body("error_code", equalTo("DEV_NOT_FOUND"));
+        as("acme", "admin.devHotload.manage").when().get("/internal/admin/graphql/schema.graphql").then().statusCode(404);
     }
 
     @Test
