@@ -1,7 +1,8 @@
 // PowerX Dev Hotload — Node.js sandbox harness.
 //
 // Started by sandbox-orchestrator as `node harness.mjs` (one process per session). It connects to the Unix
-// socket named by PX_SANDBOX_CONTROL and speaks newline-delimited JSON there (docs/sandbox-protocol.md).
+// socket named by PX_SANDBOX_CONTROL and speaks newline-delimited JSON there (docs/sandbox-protocol.md); in a
+// pod (PX_SANDBOX_LISTEN) it listens on TCP instead and the orchestrator connects to it.
 // stdout/stderr belong to the plugin; the control protocol never uses them.
 //
 // Each plugin version runs in its own worker_threads Worker (plugin-worker.mjs): a reload starts a fresh
@@ -35,6 +36,9 @@ function positiveInt(value, fallback) {
 
 const config = {
   controlPath: process.env.PX_SANDBOX_CONTROL,
+  listen: process.env.PX_SANDBOX_LISTEN, // "port" or "host:port"
+  reconnectMs: positiveInt(process.env.PX_SANDBOX_RECONNECT_MS, 60000),
+  bundleRoot: process.env.PX_SANDBOX_BUNDLE_ROOT,
   sessionId: process.env.PX_SANDBOX_SESSION ?? '',
   hookTimeoutMs: positiveInt(process.env.PX_SANDBOX_HOOK_TIMEOUT_MS, 5000),
   invokeTimeoutMs: positiveInt(process.env.PX_SANDBOX_INVOKE_TIMEOUT_MS, 10000),
@@ -721,7 +725,30 @@ const operations = {
   getState: () => sandbox.getState(),
   ping: () => sandbox.ping(),
   shutdown: () => sandbox.shutdown(),
+  writeFiles: (req) => writeFiles(req),
 };
+
+/**
+ * A pod's next version arrives over the connection (the orchestrator holds the files; the pod has no credential to
+ * fetch them): base64 files written under PX_SANDBOX_BUNDLE_ROOT only, paths relative and without "..".
+ */
+function writeFiles(req) {
+  const fail = (message) => { throw new HarnessError({ message, stack: '', phase: 'protocol', code: 'BAD_REQUEST' }); };
+  if (!config.bundleRoot) fail('writeFiles needs PX_SANDBOX_BUNDLE_ROOT');
+  const root = path.resolve(config.bundleRoot);
+  const dir = path.resolve(root, String(req.dir ?? ''));
+  if (!dir.startsWith(root + path.sep)) fail(`dir ${JSON.stringify(req.dir)} is outside the bundle root`);
+  const files = Array.isArray(req.files) ? req.files : fail('files must be an array');
+  for (const file of files) {
+    const target = path.resolve(dir, String(file?.path ?? ''));
+    if (typeof file?.path !== 'string' || path.isAbsolute(file.path) || !target.startsWith(dir + path.sep)) {
+      fail(`invalid file path ${JSON.stringify(file?.path)}`);
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, Buffer.from(String(file.data ?? ''), 'base64'));
+  }
+  return { dir, written: files.length };
+}
 
 function wireError(err) {
   if (err instanceof HarnessError) return err.info;
@@ -764,20 +791,15 @@ async function handleLine(line) {
   if (req.op === 'shutdown') exitNow(0);
 }
 
-function connect() {
-  if (!config.controlPath) {
-    process.stderr.write('[px-harness] PX_SANDBOX_CONTROL is not set\n');
-    process.exit(2);
-  }
+/** Reads requests from the orchestrator's connection and greets it. */
+function attach(conn) {
   let buffer = '';
-  socket = net.createConnection(config.controlPath);
+  socket = conn;
+  connected = true;
   socket.setEncoding('utf8');
-  socket.on('connect', () => {
-    connected = true;
-    refillStandby();
-    sendEvent({ event: 'hello', runtime: 'node', version: process.versions.node, pid: process.pid,
-      sessionId: config.sessionId, protocol: PROTOCOL_VERSION });
-  });
+  refillStandby();
+  sendEvent({ event: 'hello', runtime: 'node', version: process.versions.node, pid: process.pid,
+    sessionId: config.sessionId, protocol: PROTOCOL_VERSION });
   socket.on('data', (chunk) => {
     buffer += chunk;
     let newline;
@@ -792,12 +814,58 @@ function connect() {
         code: 'BAD_REQUEST' } });
     }
   });
-  socket.on('error', (err) => {
+}
+
+function connect() {
+  if (config.listen) {
+    listen();
+    return;
+  }
+  if (!config.controlPath) {
+    process.stderr.write('[px-harness] PX_SANDBOX_CONTROL is not set\n');
+    process.exit(2);
+  }
+  const conn = net.createConnection(config.controlPath);
+  conn.on('connect', () => attach(conn));
+  conn.on('error', (err) => {
     if (!connected) process.stderr.write(`[px-harness] cannot connect to ${config.controlPath}: ${err.message}\n`);
   });
   // No orchestrator, no sandbox: exit at once so nothing is orphaned.
-  socket.on('close', () => process.exit(exitCodeChosen ?? fatalCode ?? (connected ? 0 : 2)));
+  conn.on('close', () => process.exit(exitCodeChosen ?? fatalCode ?? (connected ? 0 : 2)));
   if (typeof process.send === 'function') process.on('disconnect', () => process.exit(0));
+}
+
+// In a pod the orchestrator dials in (PX_SANDBOX_LISTEN). One connection at a time: a second one is closed at once,
+// so two orchestrators never drive one plugin. When the connection closes the plugin keeps running for
+// PX_SANDBOX_RECONNECT_MS, so that the replica adopting the session can take it over with its live state; nobody
+// within that time → exit, as with a closed Unix socket.
+function listen() {
+  const at = config.listen.lastIndexOf(':');
+  const host = at >= 0 ? config.listen.slice(0, at) : undefined;
+  const port = Number.parseInt(at >= 0 ? config.listen.slice(at + 1) : config.listen, 10);
+  let idle = null;
+  const awaitOrchestrator = () => {
+    idle = setTimeout(() => process.exit(exitCodeChosen ?? fatalCode ?? 0), config.reconnectMs);
+  };
+  const server = net.createServer((conn) => {
+    if (socket && !socket.destroyed) {
+      conn.destroy();
+      return;
+    }
+    clearTimeout(idle);
+    attach(conn);
+    conn.on('error', () => {});
+    conn.on('close', () => {
+      if (exitCodeChosen !== null || fatalCode !== null) process.exit(exitCodeChosen ?? fatalCode);
+      awaitOrchestrator();
+    });
+  });
+  server.on('error', (err) => {
+    process.stderr.write(`[px-harness] cannot listen on ${config.listen}: ${err.message}\n`);
+    process.exit(2);
+  });
+  server.listen(port, host);
+  awaitOrchestrator();
 }
 
 connect();

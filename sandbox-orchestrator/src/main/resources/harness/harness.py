@@ -2,7 +2,8 @@
 """PowerX Dev Hotload — python sandbox harness.
 
 Started by sandbox-orchestrator as ``python3 -u harness.py`` (one process per session). It connects to the
-Unix socket named by PX_SANDBOX_CONTROL and speaks newline-delimited JSON there (docs/sandbox-protocol.md).
+Unix socket named by PX_SANDBOX_CONTROL and speaks newline-delimited JSON there (docs/sandbox-protocol.md); in a
+pod (PX_SANDBOX_LISTEN) it listens on TCP instead and the orchestrator connects to it.
 stdout/stderr belong to the plugin; the control protocol never uses them.
 
 Each plugin version runs on its own thread with its own asyncio loop (the python counterpart of the node
@@ -13,6 +14,7 @@ and imports the entry afresh; on failure the old modules, sys.path and plugin ob
 """
 
 import asyncio
+import base64
 import collections
 import concurrent.futures
 import contextlib
@@ -89,6 +91,9 @@ def positive_int(value, default):
 class Config:
     def __init__(self, env):
         self.control_path = env.get("PX_SANDBOX_CONTROL")
+        self.listen = env.get("PX_SANDBOX_LISTEN")  # "port" or "host:port"
+        self.reconnect_ms = positive_int(env.get("PX_SANDBOX_RECONNECT_MS"), 60000)
+        self.bundle_root = env.get("PX_SANDBOX_BUNDLE_ROOT")
         self.session_id = env.get("PX_SANDBOX_SESSION", "")
         self.hook_timeout_ms = positive_int(env.get("PX_SANDBOX_HOOK_TIMEOUT_MS"), 5000)
         self.invoke_timeout_ms = positive_int(env.get("PX_SANDBOX_INVOKE_TIMEOUT_MS"), 10000)
@@ -1002,6 +1007,30 @@ class Harness:
                 "uptimeMs": elapsed_ms(self.started, clock=time.monotonic),
                 "stuckThreads": sum(1 for r in self.retired if r.stuck)}
 
+    async def op_writeFiles(self, req):
+        """A pod's next version arrives over the connection (the orchestrator holds the files; the pod has no
+        credential to fetch them): base64 files written under PX_SANDBOX_BUNDLE_ROOT only."""
+        def fail(message):
+            raise HarnessError({"message": message, "phase": "protocol", "code": "BAD_REQUEST"})
+        if not self.config.bundle_root:
+            fail("writeFiles needs PX_SANDBOX_BUNDLE_ROOT")
+        root = os.path.realpath(self.config.bundle_root)
+        target_dir = os.path.realpath(os.path.join(root, str(req.get("dir") or "")))
+        if not target_dir.startswith(root + os.sep):
+            fail(f"dir {req.get('dir')!r} is outside the bundle root")
+        files = req.get("files")
+        if not isinstance(files, list):
+            fail("files must be an array")
+        for file in files:
+            relative = file.get("path") if isinstance(file, dict) else None
+            target = os.path.realpath(os.path.join(target_dir, relative or ""))
+            if not isinstance(relative, str) or os.path.isabs(relative) or not target.startswith(target_dir + os.sep):
+                fail(f"invalid file path {relative!r}")
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as out:
+                out.write(base64.b64decode(file.get("data") or ""))
+        return {"dir": target_dir, "written": len(files)}
+
     async def op_shutdown(self, req):
         async with self.lock.write():
             self.closing = True
@@ -1058,12 +1087,21 @@ class Harness:
 
     async def serve(self):
         self.loop = asyncio.get_running_loop()
+        if self.config.listen:
+            await self.serve_listening()
+            return
         try:
             reader, self.writer = await asyncio.open_unix_connection(self.config.control_path,
                                                                      limit=MAX_LINE_BYTES)
         except OSError as exc:
             sys.stderr.write(f"[px-harness] cannot connect to {self.config.control_path}: {exc}\n")
             self.exit_immediately(2)
+        await self.converse(reader)
+        # No orchestrator, no sandbox: exit at once so nothing is orphaned.
+        self.exit_immediately(self.exit_code if self.exit_code is not None else 0)
+
+    async def converse(self, reader):
+        """Greets the orchestrator and serves its requests until the connection closes."""
         self.write({"event": "hello", "runtime": "python", "version": sys.version.split()[0], "pid": os.getpid(),
                     "sessionId": self.config.session_id, "protocol": PROTOCOL_VERSION})
         while True:
@@ -1080,8 +1118,40 @@ class Harness:
                 break
             if line.strip():
                 self.spawn(self.handle_line(line))
-        # No orchestrator, no sandbox: exit at once so nothing is orphaned.
-        self.exit_immediately(self.exit_code if self.exit_code is not None else 0)
+
+    async def serve_listening(self):
+        """In a pod the orchestrator dials in. One connection at a time (a second is closed at once, so two
+        orchestrators never drive one plugin); when it closes the plugin keeps running for PX_SANDBOX_RECONNECT_MS
+        so that the replica adopting the session takes it over with its live state; nobody by then -> exit."""
+        host, _, port = self.config.listen.rpartition(":")
+        idle = None
+
+        def await_orchestrator():
+            nonlocal idle
+            idle = self.loop.call_later(self.config.reconnect_ms / 1000.0, self.exit_immediately,
+                                        self.exit_code if self.exit_code is not None else 0)
+
+        async def accept(reader, writer):
+            if self.writer is not None and not self.writer.is_closing():
+                writer.close()
+                return
+            idle.cancel()
+            self.writer = writer
+            await self.converse(reader)
+            with contextlib.suppress(Exception):
+                writer.close()
+            if self.exit_code is not None:
+                self.exit_immediately(self.exit_code)
+            await_orchestrator()
+
+        try:
+            server = await asyncio.start_server(accept, host or None, int(port), limit=MAX_LINE_BYTES)
+        except (OSError, ValueError) as exc:
+            sys.stderr.write(f"[px-harness] cannot listen on {self.config.listen}: {exc}\n")
+            self.exit_immediately(2)
+        await_orchestrator()
+        async with server:
+            await server.serve_forever()
 
 
 def round_phases(phases, keys=None):
@@ -1145,7 +1215,7 @@ def ignore_abandoned_threads(default_hook=threading.excepthook):
 
 def main():
     config = Config(os.environ)
-    if not config.control_path:
+    if not config.control_path and not config.listen:
         sys.stderr.write("[px-harness] PX_SANDBOX_CONTROL is not set\n")
         sys.exit(2)
     apply_process_limits(config)

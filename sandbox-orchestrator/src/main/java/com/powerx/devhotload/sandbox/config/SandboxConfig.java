@@ -13,6 +13,10 @@ public interface SandboxConfig {
     /** {@code PX_SANDBOX_WORK_DIR}: harness files, control sockets, blob cache and version directories. */
     Path workDir();
 
+    /** {@code PX_SANDBOX_DRIVER}: {@code process} (harness processes on this host) or {@code kubernetes} (one pod per session). */
+    @WithDefault("process")
+    String driver();
+
     /** {@code PX_SANDBOX_MAX}: sandboxes one instance runs at most. */
     @WithDefault("50")
     int max();

@@ -30,12 +30,19 @@ final class HarnessConnection implements AutoCloseable {
     private final Consumer<JsonNode> events;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final Runnable onClosed;
     private final Thread reader;
     private volatile boolean closed;
 
     HarnessConnection(SocketChannel channel, String name, Consumer<JsonNode> events) {
+        this(channel, name, events, () -> { });
+    }
+
+    /** {@code onClosed} runs once the reader ends: for a pod, a lost connection is the only sign of its end. */
+    HarnessConnection(SocketChannel channel, String name, Consumer<JsonNode> events, Runnable onClosed) {
         this.channel = channel;
         this.events = events;
+        this.onClosed = onClosed;
         this.reader = Thread.ofPlatform().daemon().name("harness-socket-" + name).start(this::readLoop);
     }
 
@@ -95,6 +102,7 @@ final class HarnessConnection implements AutoCloseable {
         } finally {
             closed = true;
             failPending();
+            onClosed.run();
         }
     }
 

@@ -1,8 +1,6 @@
 package com.powerx.devhotload.sandbox.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.logging.Log;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,28 +13,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One running harness process: its control connection, its stdout/stderr as log lines, and its exit. */
-final class HarnessProcess implements RunningSandbox {
+final class HarnessProcess extends HarnessSandbox {
 
-    private final SandboxSpec spec;
     private final Process process;
-    private final SandboxListener listener;
-    private HarnessConnection connection;
-    private JsonNode loadResult;
-    private volatile boolean stopping;
-    /** The harness announced that it exits ({@code fatal}): it sends that before failing the calls in flight. */
-    private volatile boolean fatal;
-    private volatile String fatalReason;
 
     HarnessProcess(SandboxSpec spec, Process process, SandboxListener listener) {
-        this.spec = spec;
+        super(spec, listener);
         this.process = process;
-        this.listener = listener;
         pump(process.getInputStream(), "stdout", "info");
         pump(process.getErrorStream(), "stderr", "error");
     }
 
     void connect(SocketChannel channel) {
-        connection = new HarnessConnection(channel, spec.sessionId(), this::onEvent);
+        connection = new HarnessConnection(channel, spec.sessionId(), events);
         process.onExit().thenRun(() -> {
             connection.close();
             if (!stopping) {
@@ -45,30 +34,9 @@ final class HarnessProcess implements RunningSandbox {
         });
     }
 
-    void load(long timeoutMs) throws SandboxStartException {
-        ObjectNode fields = versionFields(spec.bundleDir(), spec.entry(), spec.sequence());
-        if (spec.state() != null && !spec.state().isNull()) {
-            fields.set("state", spec.state());
-        }
-        try {
-            loadResult = Replies.await(connection.request("load", fields), timeoutMs);
-        } catch (HarnessError e) {
-            stopQuietly();
-            throw SandboxStartException.of(e);
-        }
-    }
-
-    private void onEvent(JsonNode event) {
-        switch (event.path("event").asText()) {
-            case "log" -> listener.onLog(event.path("level").asText("info"), event.path("source").asText("harness"),
-                    event.path("message").asText(""), event.hasNonNull("sequence") ? event.get("sequence").asLong() : null,
-                    event.hasNonNull("dropped") ? event.get("dropped").asLong() : null);
-            case "fatal" -> {
-                fatalReason = event.path("reason").asText(null);
-                fatal = true;
-            }
-            default -> { } // hello: nothing to do
-        }
+    @Override
+    protected void endAfterFailedLoad() {
+        stopQuietly();
     }
 
     private void pump(InputStream stream, String source, String level) {
@@ -85,65 +53,15 @@ final class HarnessProcess implements RunningSandbox {
     }
 
     @Override
-    public JsonNode loadResult() {
-        return loadResult;
-    }
-
-    @Override
     public CompletableFuture<JsonNode> reload(Path dir, String entry, long sequence) {
-        return connection.request("reload", versionFields(dir, entry, sequence));
-    }
-
-    /** What load and reload name: the version's directory, entry and sequence, and its manifest's {@code env}. */
-    private ObjectNode versionFields(Path dir, String entry, long sequence) {
-        ObjectNode fields = ProcessSandboxDriver.fields().put("dir", dir.toString()).put("sequence", sequence);
-        if (entry != null) {
-            fields.put("entry", entry);
-        }
-        PluginManifest.Declared declared = PluginManifest.env(dir);
-        declared.problems().forEach(problem -> listener.onLog("warn", "orchestrator", problem, sequence, null));
-        ObjectNode env = fields.putObject("env");
-        // the registration's manifest env first; a manifest inside the bundle (this version's own) overrides it
-        if (spec.env() != null) {
-            spec.env().forEach(env::put);
-        }
-        declared.env().forEach(env::put);
-        return fields;
-    }
-
-    @Override
-    public CompletableFuture<JsonNode> invoke(String handler, JsonNode payload, int timeoutMs) {
-        ObjectNode fields = ProcessSandboxDriver.fields().put("handler", handler).put("timeoutMs", timeoutMs);
-        if (payload != null && !payload.isNull()) {
-            fields.set("payload", payload);
-        }
-        return connection.request("invoke", fields);
-    }
-
-    @Override
-    public CompletableFuture<JsonNode> getState() {
-        return connection.request("getState", null);
-    }
-
-    @Override
-    public CompletableFuture<JsonNode> ping() {
-        return connection.request("ping", null);
-    }
-
-    @Override
-    public boolean invocable() {
-        return true;
+        return connection.request("reload", HarnessEvents.versionFields(spec, listener, dir, dir.toString(), entry, sequence));
     }
 
     @Override
     public void stop() {
         stopping = true;
-        if (process.isAlive() && connection != null && connection.isOpen()) {
-            try {
-                Replies.await(connection.request("shutdown", null), 10_000);
-            } catch (HarnessError e) {
-                Log.debugf("sandbox %s did not shut down cleanly: %s", spec.sessionId(), e.getMessage());
-            }
+        if (process.isAlive()) {
+            requestShutdown();
         }
         stopQuietly();
     }
@@ -170,7 +88,7 @@ final class HarnessProcess implements RunningSandbox {
     @Override
     public boolean isAlive() {
         HarnessConnection c = connection;
-        return process.isAlive() && !stopping && !fatal && c != null && c.isOpen();
+        return process.isAlive() && !stopping && !events.fatal() && c != null && c.isOpen();
     }
 
     @Override
@@ -181,11 +99,6 @@ final class HarnessProcess implements RunningSandbox {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    @Override
-    public String exitReason() {
-        return fatalReason;
     }
 
     @Override

@@ -37,7 +37,7 @@ public class ProcessSandboxDriver implements SandboxDriver {
 
     @Override
     public boolean handles(String runtime) {
-        return "node".equals(runtime) || "python".equals(runtime);
+        return "process".equals(config.driver()) && ("node".equals(runtime) || "python".equals(runtime));
     }
 
     @Override
@@ -51,7 +51,7 @@ public class ProcessSandboxDriver implements SandboxDriver {
             HarnessProcess sandbox = new HarnessProcess(spec, process, listener);
             SocketChannel channel = accept(server, process);
             sandbox.connect(channel);
-            sandbox.load(loadTimeoutMs());
+            sandbox.load(spec.bundleDir().toString(), loadTimeoutMs());
             return sandbox;
         } catch (IOException e) {
             throw new SandboxStartException("cannot start the " + spec.runtime() + " sandbox: " + e.getMessage(), "start", "");

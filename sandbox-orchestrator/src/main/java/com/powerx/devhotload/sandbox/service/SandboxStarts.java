@@ -97,7 +97,7 @@ public class SandboxStarts {
             throw new SandboxStartException("cannot fetch the bundle: " + e.getMessage(), "fetch", "");
         }
         return driver.start(new SandboxSpec(sandbox.sessionId(), sandbox.runtime(), dir, sandbox.entry(), sequence, state,
-                sandbox.sandboxEndpoint(), sandbox.env()), listener(sandbox));
+                sandbox.sandboxEndpoint(), sandbox.env(), sandbox.tenantId()), listener(sandbox));
     }
 
     private void failStart(Sandbox sandbox, long sequence, SandboxStartException e, boolean restart) {

@@ -36,6 +36,7 @@ class HarnessInstallationTest {
     }
 
     private record WorkDir(Path workDir) implements SandboxConfig {
+        @Override public String driver() { return "process"; }
         @Override public int max() { return 1; }
         @Override public int hookTimeoutMs() { return 1000; }
         @Override public int invokeTimeoutMs() { return 1000; }

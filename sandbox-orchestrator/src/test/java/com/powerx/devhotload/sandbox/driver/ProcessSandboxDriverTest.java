@@ -13,7 +13,7 @@ class ProcessSandboxDriverTest {
 
     @Test
     void aMissingInterpreterIsAClearStartFailure() {
-        SandboxConfig config = new TestConfig("px-no-such-node-here", "px-no-such-python-here");
+        SandboxConfig config = new TestConfig("px-no-such-node-here", "px-no-such-python-here", "process");
         ProcessSandboxDriver driver = new ProcessSandboxDriver(config, new HarnessInstallation(config));
         SandboxListener ignore = new SandboxListener() {
             @Override
@@ -25,14 +25,14 @@ class ProcessSandboxDriverTest {
             }
         };
         for (String runtime : new String[] {"node", "python"}) {
-            assertThatThrownBy(() -> driver.start(new SandboxSpec("s-1", runtime, Path.of("target/none/v0"), null, 0, null, null, null), ignore))
+            assertThatThrownBy(() -> driver.start(new SandboxSpec("s-1", runtime, Path.of("target/none/v0"), null, 0, null, null, null, "t-1"), ignore))
                     .isInstanceOf(SandboxStartException.class)
                     .hasMessageContaining("runtime " + runtime + " is not available on this host")
                     .hasMessageContaining("was not found on PATH");
         }
     }
 
-    private record TestConfig(String nodeCommand, String pythonCommand) implements SandboxConfig {
+    private record TestConfig(String nodeCommand, String pythonCommand, String driver) implements SandboxConfig {
         @Override public Path workDir() { return Path.of("target/driver-test"); }
         @Override public int max() { return 1; }
         @Override public int hookTimeoutMs() { return 1000; }
