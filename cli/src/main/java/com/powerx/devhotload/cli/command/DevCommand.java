@@ -198,8 +198,10 @@ public final class DevCommand extends Subcommand implements Callable<Integer> {
             watcher.start();
             running.add(watcher);
             ctx.printer().line("watching " + folder.dir() + " (debounce " + debounceMs + " ms); Ctrl-C stops watching, px-plugin dev --stop ends the session");
-            if (resume && session.files() != null && !folder.scan().changedSince(session.files()).isEmpty()) {
-                debouncer.submit(RecursiveWatcher.RESCAN); // saved while away: bring the sandbox up to date
+            // Saved while away (--resume), or between the bundle's hashing and the watcher's start (a save right
+            // after "ready"): the watcher never saw those, so compare once now and bring the sandbox up to date.
+            if (session.files() != null && !folder.scan().changedSince(session.files()).isEmpty()) {
+                debouncer.submit(RecursiveWatcher.RESCAN);
             }
         }
         running.add(logs::close);

@@ -95,7 +95,7 @@ final class ReloadLoop {
         printer.event(Event.of("reloading").sessionId(session.sessionId()).message(String.join(", ", changed)));
         Set<String> newBlobs = new HashSet<>(bundle.blobs().keySet());
         newBlobs.removeAll(sent.values());
-        BlobUpload.Result uploaded = BlobUpload.upload(api, SessionStarter.auth(session), bundle, null, newBlobs);
+        BlobUpload.Result uploaded = BlobUpload.uploadChanged(api, SessionStarter.auth(session), bundle, newBlobs);
         if (uploaded.blobs() > 0) {
             printer.event(Event.of("uploaded").sessionId(session.sessionId()).bytes(uploaded.bytes()).message(uploaded.blobs() + " changed blob(s)"));
         }
