@@ -1,5 +1,6 @@
 package com.powerx.devhotload.bench;
 
+import com.powerx.devhotload.devstack.Bundles;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class CliBundleBench {
         int edits = Integer.parseInt(RegisterBench.arg(args, "--edits", "10"));
         URI api = URI.create(RegisterBench.arg(args, "--session-url", "http://127.0.0.1:8081"));
         Path work = Files.createTempDirectory("px-bench-cli-bundle");
-        Path plugin = CliRun.copyPlugin(Path.of("examples/plugins/counter-node"), work.resolve("plugin"),
+        Path plugin = Bundles.copyPlugin(Path.of("examples/plugins/counter-node"), work.resolve("plugin"),
                 "com.bench.bundle-" + UUID.randomUUID().toString().substring(0, 8));
         writeAssets(plugin.resolve("assets"));
         try (CountingProxy proxy = new CountingProxy(api.getHost(), api.getPort());

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,22 +94,5 @@ final class CliRun implements AutoCloseable {
         } catch (IOException ended) {
             // the process went away
         }
-    }
-
-    /** A copy of a plugin folder with a plugin id of its own. */
-    static Path copyPlugin(Path source, Path target, String pluginId) throws IOException {
-        try (var files = Files.walk(source)) {
-            for (Path from : files.toList()) {
-                Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
-        Path manifest = target.resolve("plugin.json");
-        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"id\"\\s*:\\s*\"[^\"]+\"", "\"id\": \"" + pluginId + "\""));
-        return target;
     }
 }

@@ -1,5 +1,6 @@
 package com.powerx.devhotload.bench;
 
+import com.powerx.devhotload.devstack.Bundles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.Histogram;
 
@@ -29,7 +30,7 @@ public final class CliWatchBench {
         String debounce = RegisterBench.arg(args, "--debounce", "");
         String api = RegisterBench.arg(args, "--session-url", "http://127.0.0.1:8081");
         Path work = Files.createTempDirectory("px-bench-cli-watch");
-        Path plugin = CliRun.copyPlugin(Path.of("examples/plugins/counter-node"), work.resolve("plugin"),
+        Path plugin = Bundles.copyPlugin(Path.of("examples/plugins/counter-node"), work.resolve("plugin"),
                 "com.bench.watch-" + UUID.randomUUID().toString().substring(0, 8));
         List<String> cliArgs = new ArrayList<>(List.of("dev", "--watch", "--json", "--entry", plugin.toString()));
         if (!debounce.isEmpty()) {

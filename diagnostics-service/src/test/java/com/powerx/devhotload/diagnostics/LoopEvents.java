@@ -1,5 +1,6 @@
 package com.powerx.devhotload.diagnostics;
 
+import com.powerx.devhotload.platform.security.ReloadTokenDigest;
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventSources;
 import com.powerx.devhotload.contracts.EventTypes;
@@ -14,13 +15,10 @@ import com.powerx.devhotload.contracts.payload.SessionRegistered;
 import com.powerx.devhotload.devstack.DevStack;
 import com.powerx.devhotload.devstack.EventProbe;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,11 +52,7 @@ public final class LoopEvents {
     }
 
     public static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ReloadTokenDigest.sha256Hex(token);
     }
 
     /** A live node session; returns its reload token. */

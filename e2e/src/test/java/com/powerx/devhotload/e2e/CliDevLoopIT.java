@@ -1,5 +1,6 @@
 package com.powerx.devhotload.e2e;
 
+import com.powerx.devhotload.devstack.Bundles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class CliDevLoopIT {
     @Test
     void saveReloadRollBackFixAndStopThroughTheCli() throws Exception {
         String pluginId = "com.acme.cli-" + UUID.randomUUID().toString().substring(0, 8);
-        Path plugin = CliProcess.copyPlugin(COUNTER, work.resolve("plugin"), pluginId);
+        Path plugin = Bundles.copyPlugin(COUNTER, work.resolve("plugin"), pluginId);
         Map<String, String> env = CliProcess.environment(suite, work.resolve("home"));
 
         String sessionId;
@@ -81,7 +82,7 @@ class CliDevLoopIT {
     @Test
     void anInvalidManifestIsOneLineAndExitOneWithNothingRegistered() throws Exception {
         String pluginId = "com.acme.cli-bad-" + UUID.randomUUID().toString().substring(0, 8);
-        Path plugin = CliProcess.copyPlugin(COUNTER, work.resolve("bad"), pluginId);
+        Path plugin = Bundles.copyPlugin(COUNTER, work.resolve("bad"), pluginId);
         Files.writeString(plugin.resolve("plugin.json"), "{\"id\": \"" + pluginId + "\", \"version\": \"one\", \"runtime\": \"node\","
                 + " \"entry\": \"missing.mjs\"}");
 
@@ -98,7 +99,7 @@ class CliDevLoopIT {
 
     @Test
     void anUnreachableApiIsExitThree() throws Exception {
-        Path plugin = CliProcess.copyPlugin(COUNTER, work.resolve("offline"), "com.acme.cli-offline");
+        Path plugin = Bundles.copyPlugin(COUNTER, work.resolve("offline"), "com.acme.cli-offline");
         Map<String, String> env = new java.util.HashMap<>(CliProcess.environment(suite, work.resolve("home")));
         env.put("PX_DEV_API_BASE_URL", "http://127.0.0.1:9"); // discard port: nothing listens
 

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,22 +153,5 @@ final class CliProcess implements AutoCloseable {
         } catch (IOException ended) {
             // the process went away
         }
-    }
-
-    /** Copies a plugin folder and gives it a plugin id of its own (tests must not take over each other's sessions). */
-    static Path copyPlugin(Path source, Path target, String pluginId) throws IOException {
-        try (var files = Files.walk(source)) {
-            for (Path from : files.toList()) {
-                Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
-        Path manifest = target.resolve("plugin.json");
-        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"id\"\\s*:\\s*\"[^\"]+\"", "\"id\": \"" + pluginId + "\""));
-        return target;
     }
 }

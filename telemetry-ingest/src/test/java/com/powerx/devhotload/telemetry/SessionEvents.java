@@ -1,5 +1,6 @@
 package com.powerx.devhotload.telemetry;
 
+import com.powerx.devhotload.platform.security.ReloadTokenDigest;
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventSources;
 import com.powerx.devhotload.contracts.EventTypes;
@@ -14,7 +15,6 @@ import com.powerx.devhotload.devstack.DevStack;
 import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.platform.kafka.EventProducers;
 import org.apache.kafka.clients.producer.Producer;
-import com.powerx.devhotload.telemetry.domain.ReloadTokens;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -47,7 +47,7 @@ public final class SessionEvents {
     public static CloudEvent registered(String tenant, String plugin, String sessionId, String token) {
         return CloudEvent.create(EventSources.SESSION_SERVICE, EventTypes.SESSION_REGISTERED, sessionId, tenant, plugin, sessionId,
                 new SessionRegistered(sessionId, tenant, "dev-1", plugin, "1.0.0", "node", "index.mjs", List.of(), null, null,
-                        ReloadTokens.sha256Hex(token), Instant.now().plus(1, ChronoUnit.HOURS), List.of(), "active"));
+                        ReloadTokenDigest.sha256Hex(token), Instant.now().plus(1, ChronoUnit.HOURS), List.of(), "active"));
     }
 
     public static CloudEvent terminated(String tenant, String plugin, String sessionId) {

@@ -1,5 +1,6 @@
 package com.powerx.devhotload.diagnostics.service;
 
+import com.powerx.devhotload.platform.security.ReloadTokenDigest;
 import com.powerx.devhotload.diagnostics.domain.SessionInfo;
 import com.powerx.devhotload.diagnostics.repository.SessionInfoRepository;
 import com.powerx.devhotload.platform.api.ApiException;
@@ -9,10 +10,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Who may do what here (CONTRACT.md §7): an admin of the tenant (a global admin: any tenant), or the reload token
@@ -43,7 +40,7 @@ public class CallerScope {
 
     public Uni<Scope> of(Caller caller) {
         if (caller.kind() == Caller.Kind.RELOAD_TOKEN) {
-            String hash = sha256(caller.reloadTokenValue().orElse(""));
+            String hash = ReloadTokenDigest.sha256Hex(caller.reloadTokenValue().orElse(""));
             return sessions.findByToken(pool, hash).map(session -> {
                 if (session == null) {
                     throw ApiException.unauthorized("reload token is not valid");
@@ -66,13 +63,5 @@ public class CallerScope {
             }
             return s;
         });
-    }
-
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

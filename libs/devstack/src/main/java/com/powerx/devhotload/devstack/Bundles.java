@@ -45,4 +45,24 @@ public final class Bundles {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Copies a plugin folder and gives the copy a plugin id of its own ({@code plugin.json}'s {@code id}), so tests and
+     * benchmarks that edit a plugin never take over each other's sessions.
+     */
+    public static Path copyPlugin(Path source, Path target, String pluginId) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path from : files.toList()) {
+                Path to = target.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Path manifest = target.resolve("plugin.json");
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"id\"\\s*:\\s*\"[^\"]+\"", "\"id\": \"" + pluginId + "\""));
+        return target;
+    }
 }

@@ -1,11 +1,11 @@
 package com.powerx.devhotload.session.domain;
 
+import com.powerx.devhotload.platform.security.ReloadTokenDigest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Reload tokens: 24 random bytes, base64url without padding (32 chars); stored and compared only as SHA-256. */
 public final class ReloadTokens {
@@ -29,8 +29,9 @@ public final class ReloadTokens {
         }
     }
 
+    /** The hex form the events carry; the one definition every service compares with. */
     public static String hashHex(String token) {
-        return HexFormat.of().formatHex(hash(token));
+        return ReloadTokenDigest.sha256Hex(token);
     }
 
     /** Constant-time comparison, so response timing says nothing about how much of a guess was right. */

@@ -1,5 +1,6 @@
 package com.powerx.devhotload.stream.service;
 
+import com.powerx.devhotload.platform.security.ReloadTokenDigest;
 import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.security.Caller;
@@ -19,9 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +63,7 @@ public class StreamAccess {
             throw ApiException.invalid("sessionId", "a reload token streams exactly one session: pass its sessionId");
         }
         String sessionId = request.sessionIds().getFirst();
-        String sha256 = sha256Hex(token);
+        String sha256 = ReloadTokenDigest.sha256Hex(token);
         return Futures.awaitPresent(vertx, () -> checkToken(sha256, sessionId), graceMillis()).map(check -> {
             TokenOwner owner = check == null ? null : check.owner();
             // The same answer whether the token is unknown or belongs to another session: it reveals nothing.
@@ -143,14 +142,6 @@ public class StreamAccess {
 
     private long graceMillis() {
         return config.unknownSessionGrace().toMillis();
-    }
-
-    static String sha256Hex(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes(token)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] bytes(String s) {

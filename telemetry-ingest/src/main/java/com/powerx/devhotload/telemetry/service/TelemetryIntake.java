@@ -1,5 +1,6 @@
 package com.powerx.devhotload.telemetry.service;
 
+import com.powerx.devhotload.platform.security.ReloadTokenDigest;
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventSources;
 import com.powerx.devhotload.contracts.EventTypes;
@@ -11,7 +12,6 @@ import com.powerx.devhotload.telemetry.config.IntakeConfig;
 import com.powerx.devhotload.telemetry.domain.IngestResult;
 import com.powerx.devhotload.telemetry.domain.RejectedEvent;
 import com.powerx.devhotload.telemetry.domain.Rejection;
-import com.powerx.devhotload.telemetry.domain.ReloadTokens;
 import com.powerx.devhotload.telemetry.domain.TelemetryBatch;
 import com.powerx.devhotload.telemetry.domain.TelemetryEvent;
 import com.powerx.devhotload.telemetry.messaging.EventPublisher;
@@ -81,7 +81,7 @@ public class TelemetryIntake {
             if (sessionHeader == null || sessionHeader.isBlank()) {
                 throw ApiException.unauthorized("X-Session-Id is required with a reload token");
             }
-            TokenOwner owner = awaitToken(ReloadTokens.sha256Hex(caller.reloadToken()));
+            TokenOwner owner = awaitToken(ReloadTokenDigest.sha256Hex(caller.reloadToken()));
             if (owner == null || !owner.sessionId().equals(sessionHeader)) {
                 throw ApiException.unauthorized("reload token is not valid for this session");
             }
