@@ -202,9 +202,61 @@ class AdminGraphQLTest {
         graphql(as("gql-deep", MANAGE), deep).statusCode(200)
                 .body("data", nullValue())
                 .body("errors[0].message", containsString("maximum query depth exceeded"))
-                .body("errors[0].extensions.classification", equalTo("ExecutionAborted"));
+                .body("errors[0].extensions.classification", equalTo("ExecutionAborted"))
+                .body("errors[0].extensions.error_code", equalTo("DEV_BAD_REQUEST"))
+                .body("errors[0].extensions.reason_code", equalTo("query_too_deep"));
         // Within the limit (8), introspection still answers.
         graphql(as("gql-deep", MANAGE), "{ __schema { types { fields { type { ofType { name } } } } } }").statusCode(200)
                 .body("errors", nullValue());
+    }
+
+    /** Errors the engine raises before any resolver runs carry a §1 code too, beside GraphQL's own classification. */
+    @Test
+    void engineErrorsCarryTheEnvelopeCode() {
+        var caller = "gql-engine";
+        graphql(as(caller, MANAGE), "{ devHotloadSessions(page: 1 { total } }").statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("Invalid syntax"))
+                .body("errors[0].locations[0].line", equalTo(1))
+                .body("errors[0].extensions.classification", equalTo("InvalidSyntax"))
+                .body("errors[0].extensions.error_code", equalTo("DEV_BAD_REQUEST"))
+                .body("errors[0].extensions.reason_code", equalTo("invalid_syntax"));
+        graphql(as(caller, MANAGE), "{ devHotloadSessions { total noSuchField } }").statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].extensions.classification", equalTo("ValidationError"))
+                .body("errors[0].message", containsString("noSuchField"))
+                .body("errors[0].extensions.error_code", equalTo("DEV_BAD_REQUEST"))
+                .body("errors[0].extensions.reason_code", equalTo("invalid_query"));
+        graphql(as(caller, MANAGE), LIST, Map.of("page", "first")).statusCode(200)
+                .body("data.devHotloadSessions", nullValue())
+                .body("errors[0].message", containsString("'page'"))
+                .body("errors[0].extensions.classification", equalTo("ValidationError"))
+                .body("errors[0].extensions.error_code", equalTo("DEV_BAD_REQUEST"));
+        StringBuilder wide = new StringBuilder("{");
+        for (int i = 0; i < 110; i++) {
+            wide.append(" a").append(i).append(": devHotloadSessions { total }");
+        }
+        graphql(as(caller, MANAGE), wide.append(" }").toString()).statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("maximum query complexity exceeded"))
+                .body("errors[0].extensions.error_code", equalTo("DEV_BAD_REQUEST"))
+                .body("errors[0].extensions.reason_code", equalTo("query_too_complex"));
+        graphql(as(caller, MANAGE), "{" + " __typename".repeat(2100) + " }").statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].extensions.error_code", equalTo("DEV_BAD_REQUEST"))
+                .body("errors[0].extensions.reason_code", equalTo("query_too_large"));
+        graphql(as(caller, MANAGE), " ").statusCode(200)
+                .body("errors[0].extensions.error_code", equalTo("DEV_BAD_REQUEST"))
+                .body("errors[0].extensions.reason_code", equalTo("missing_query"));
+        // Not GraphQL at all: an HTTP-level bad request, in the §1 envelope.
+        as(caller, MANAGE).contentType(ContentType.JSON).body("{\"query\": \"{ devHotloadSessions { total } }\"")
+                .when().post("/internal/admin/graphql").then().statusCode(400)
+                .body("error_code", equalTo("DEV_BAD_REQUEST")).body("reason_code", equalTo("malformed_json"));
+        as(caller, MANAGE).contentType(ContentType.JSON).body("{\"query\": \"" + "x".repeat(1_100_000) + "\"}")
+                .when().post("/internal/admin/graphql").then().statusCode(413)
+                .body("error_code", equalTo("DEV_PAYLOAD_TOO_LARGE"));
+        // A resolver's own error keeps the code it had (not rewritten to DEV_BAD_REQUEST).
+        graphql(as(caller, MANAGE), ONE, Map.of("id", UUID.randomUUID().toString())).statusCode(200)
+                .body("errors[0].extensions.error_code", equalTo("DEV_NOT_FOUND"));
     }
 }
