@@ -87,10 +87,12 @@ public final class DevStack implements AutoCloseable {
                     : track(started, PostgresNode.embedded(runDir.resolve("pg-work"), runDir.resolve("pg-data"), FreePorts.next(), false));
             RedisNode redis = env.containsKey("PX_REDIS_URL")
                     ? RedisNode.external(env.get("PX_REDIS_URL"))
-                    : track(started, RedisNode.embedded(runDir.resolve("redis"), FreePorts.next(), false));
+                    : track(started, RedisNode.embedded(runDir.resolve("redis"), FreePorts.next()));
             KafkaNode kafka = env.containsKey("PX_KAFKA_BOOTSTRAP")
                     ? KafkaNode.external(env.get("PX_KAFKA_BOOTSTRAP"))
-                    : track(started, KafkaTestKitNode.start(runDir.resolve("kafka")));
+                    : track(started, brokerProcess(env)
+                            ? KafkaBrokerProcess.start(runDir.resolve("kafka"), FreePorts.next(), FreePorts.next())
+                            : KafkaTestKitNode.start(runDir.resolve("kafka")));
             DevStack stack = new DevStack(runDir, pg, redis, kafka);
             stack.createTopics(Topics.ALL);
             return stack;
@@ -101,6 +103,14 @@ public final class DevStack implements AutoCloseable {
             deleteTree(runDir);
             throw e;
         }
+    }
+
+    /**
+     * The broker in a process of its own ({@code -Dpx.devstack.kafka=process} or {@code PX_DEVSTACK_KAFKA=process}),
+     * for tests that kill it; otherwise in this JVM, which starts faster.
+     */
+    private static boolean brokerProcess(Map<String, String> env) {
+        return "process".equals(System.getProperty("px.devstack.kafka", env.getOrDefault("PX_DEVSTACK_KAFKA", "")));
     }
 
     private static <T extends AutoCloseable> T track(List<AutoCloseable> started, T node) {

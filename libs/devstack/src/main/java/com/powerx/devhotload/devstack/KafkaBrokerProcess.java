@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A real {@code kafka.Kafka} broker+controller in its own JVM, from the kafka_2.13 jars on our classpath.
  * Used by the local run (data survives restarts) and by tests that kill and restart the broker.
  */
-public final class KafkaBrokerProcess implements KafkaNode {
+public final class KafkaBrokerProcess implements KafkaNode, Crashable {
 
     private final Path dataDir;
     private final int port;
@@ -107,13 +107,25 @@ public final class KafkaBrokerProcess implements KafkaNode {
         return new ProcessBuilder(cmd);
     }
 
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public List<Long> pids() {
+        return List.of(process.pid());
+    }
+
     /** Kills the broker without a clean shutdown, to test that nothing is lost. */
+    @Override
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Starts the broker again on the same data after {@link #kill()} or {@link #close()}. */
+    @Override
     public void restart() throws IOException, InterruptedException {
         startProcess();
     }

@@ -45,7 +45,7 @@ public final class LocalInfra {
         DATABASES.forEach(pg::ensureDatabase);
         log("postgres   " + pg.baseUrl());
         RedisNode redis = env.containsKey("PX_REDIS_URL") ? RedisNode.external(env.get("PX_REDIS_URL"))
-                : add(started, RedisNode.embedded(data.resolve("redis"), redisPort, true));
+                : add(started, RedisNode.embedded(data.resolve("redis"), redisPort));
         log("redis      " + redis.uri());
         KafkaNode kafka = env.containsKey("PX_KAFKA_BOOTSTRAP") ? KafkaNode.external(env.get("PX_KAFKA_BOOTSTRAP"))
                 : add(started, KafkaBrokerProcess.start(data.resolve("kafka"), kafkaPort, kafkaPort + 1));

@@ -188,6 +188,11 @@ public class EventConsumer {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // Topics created after start (pattern subscription) are picked up within this delay.
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 30_000);
+        // As the SmallRye channels of every service (libs/platform): a replica killed without leaving the group holds its
+        // partitions until this timeout, and its replacement is not ready before (45 s with Kafka's default;
+        // FaultInjectionIT measured it).
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         return props;
     }
 
