@@ -46,6 +46,36 @@ class EnvelopeTest {
     }
 
     @Test
+    void textPostgresCannotStoreIsRefusedBeforeTheResourceRuns() {
+        given().contentType(ContentType.JSON).body("{\"name\": \"a\\u0000b\"}")
+                .when().post("/test/widgets")
+                .then().statusCode(400)
+                .body("error_code", equalTo("DEV_BAD_REQUEST"))
+                .body("reason_code", equalTo("invalid_characters"));
+        given().contentType(ContentType.JSON).body("{\"name\": \"\\ud83d\"}")
+                .when().post("/test/widgets")
+                .then().statusCode(400)
+                .body("reason_code", equalTo("invalid_characters"));
+        given().contentType(ContentType.JSON).body("{\"name\": \"\\ud83d\\ude00\"}")
+                .when().post("/test/widgets")
+                .then().statusCode(201);
+    }
+
+    /** The JDK's client, since the server stops reading (and RestAssured's client fails writing) once the limit is passed. */
+    @Test
+    void aBodyOverTheLimitIsThe413Envelope() throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/test/widgets"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"" + "x".repeat(11 * 1024 * 1024) + "\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(413);
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("\"error_code\":\"DEV_PAYLOAD_TOO_LARGE\"")
+                .contains("\"request_id\"");
+    }
+
+    @Test
     void unknownPathAnswersTheErrorEnvelope() {
         given().header("X-Request-ID", "req-404")
                 .when().get("/no/such/thing")

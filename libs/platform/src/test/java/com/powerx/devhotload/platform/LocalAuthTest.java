@@ -65,6 +65,26 @@ class LocalAuthTest {
                 .body("error_code", equalTo("DEV_UNAUTHORIZED"));
     }
 
+    /** A bad token is refused before the body is validated, the content type checked or the route matched. */
+    @Test
+    void aBadTokenIs401BeforeAnythingElseLooksAtTheRequest() throws Exception {
+        var otherKeys = LocalTokens.inDirectory(java.nio.file.Files.createTempDirectory("other-keys"));
+        for (String token : List.of(otherKeys.mint("acme", "mallory", List.of()),
+                LocalTokens.forTests().mint("acme", "alice", List.of(), java.time.Duration.ofMinutes(-5)), "not.a.jwt")) {
+            given().auth().oauth2(token).contentType("application/json").body("{}")
+                    .when().post("/test/widgets")
+                    .then().statusCode(401).body("error_code", equalTo("DEV_UNAUTHORIZED"));
+            given().auth().oauth2(token).contentType("text/plain").body("x")
+                    .when().post("/test/widgets")
+                    .then().statusCode(401).body("error_code", equalTo("DEV_UNAUTHORIZED"));
+            given().auth().oauth2(token).when().get("/no/such/thing")
+                    .then().statusCode(401).body("error_code", equalTo("DEV_UNAUTHORIZED"));
+        }
+        // A good one still reaches validation.
+        given().auth().oauth2(LocalTokens.forTests().mint("acme", "alice", List.of())).contentType("application/json").body("{}")
+                .when().post("/test/widgets").then().statusCode(400);
+    }
+
     @Test
     void aTamperedTokenIsRejected() {
         String token = LocalTokens.forTests().mint("acme", "alice", List.of());
