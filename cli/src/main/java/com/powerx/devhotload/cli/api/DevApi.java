@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -33,15 +32,57 @@ public final class DevApi {
         return client.call(Call.postJson(uri("/register"), auth, body)).data();
     }
 
-    /** POST /blobs/missing → which of {@code sha256s} the server lacks. */
-    public List<String> missing(Collection<String> sha256s, Auth auth) {
-        ObjectNode body = ApiClient.JSON.createObjectNode();
-        sha256s.forEach(body.putArray("sha256")::add);
-        JsonNode missing = client.call(Call.postJson(uri("/blobs/missing"), auth, body)).data().path("missing");
-        List<String> result = new ArrayList<>();
-        missing.forEach(sha -> result.add(sha.asText()));
-        return result;
+    /** A pre-signed upload offered by the server: send the bytes there with this method and these headers. */
+    public record DirectUpload(URI url, String method, Map<String, String> headers) {
     }
+
+    /** The blobs the server lacks, and the direct uploads it offers for some of them. */
+    public record MissingBlobs(List<String> missing, Map<String, DirectUpload> uploads) {
+    }
+
+    /**
+     * POST /blobs/missing with each blob's size: a server on object storage may then offer pre-signed uploads for
+     * the large ones ({@code data.uploads}); one that does not answers the plain {@code missing} list.
+     */
+    public MissingBlobs missing(Map<String, Long> sizes, Auth auth) {
+        ObjectNode body = ApiClient.JSON.createObjectNode();
+        sizes.keySet().forEach(body.putArray("sha256")::add);
+        ObjectNode sizeMap = body.putObject("sizes");
+        sizes.forEach(sizeMap::put);
+        JsonNode data = client.call(Call.postJson(uri("/blobs/missing"), auth, body)).data();
+        List<String> missing = new ArrayList<>();
+        data.path("missing").forEach(sha -> missing.add(sha.asText()));
+        Map<String, DirectUpload> uploads = new java.util.LinkedHashMap<>();
+        data.path("uploads").properties().forEach(offer -> {
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            offer.getValue().path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+            uploads.put(offer.getKey(), new DirectUpload(URI.create(offer.getValue().path("url").asText()),
+                    offer.getValue().path("method").asText("PUT"), headers));
+        });
+        return new MissingBlobs(missing, uploads);
+    }
+
+    /**
+     * Sends a blob to the URL the server offered, streamed from disk, with the offered headers and none of our
+     * credentials (the URL carries its own signature). The server counts it only after {@link #confirmUpload}.
+     */
+    public void uploadDirect(DirectUpload upload, Path file) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("Accept", "*/*"));
+        upload.headers().forEach((name, value) -> {
+            // The JDK client sets these itself and refuses them as request headers.
+            if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                headers.put(name, value);
+            }
+        });
+        client.call(new Call(upload.method(), upload.url(), Auth.NONE, headers, null, () -> ofFile(file), Duration.ofMinutes(10)));
+    }
+
+    /** POST /blobs/{sha256}/uploaded: the server reads the direct upload back, verifies its hash and records it. */
+    public void confirmUpload(String sha256, Auth auth) {
+        client.call(Call.postJson(uri("/blobs/" + sha256 + "/uploaded"), auth, "{}").withTimeout(Duration.ofMinutes(10)));
+    }
+
+    private static final java.util.Set<String> RESTRICTED_HEADERS = java.util.Set.of("host", "content-length", "connection", "expect", "upgrade");
 
     /** PUT /blobs/{sha256}, streamed from disk (never read whole into memory). */
     public void upload(String sha256, Path file, Auth auth) {

@@ -80,6 +80,46 @@ class DevFlowTest {
     }
 
     @Test
+    void largeBlobsGoByPreSignedUrlWhenOfferedAndAreConfirmed() throws Exception {
+        byte[] asset = largeAssetOfferedAPreSignedUpload(7);
+        String assetSha = BlobHasher.hash(asset);
+
+        assertThat(run("--json", "dev", "--entry", plugin.toString(), "--detach")).as(err()).isZero();
+
+        assertThat(suite.calls("PUT", "/bucket/uploads/" + assetSha)).hasSize(1);
+        assertThat(suite.calls("POST", "/internal/dev/plugins/blobs/" + assetSha + "/uploaded")).hasSize(1)
+                .allSatisfy(confirm -> assertThat(confirm.headers()).containsEntry("authorization", "Bearer token-1"));
+        assertThat(suite.calls("PUT", "/internal/dev/plugins/blobs/" + assetSha)).isEmpty();
+        assertThat(suite.calls("PUT", "/internal/dev/plugins/blobs/")).hasSize(3); // the small files, by the plain PUT
+        assertThat(suite.calls("POST", "/internal/dev/plugins/blobs/missing").getFirst().json().path("sizes").path(assetSha).asLong())
+                .isEqualTo(asset.length);
+        assertThat(suite.blobs.get(assetSha)).isEqualTo(asset);
+    }
+
+    @Test
+    void whenTheBucketRefusesTheUploadTheCliFallsBackToThePut() throws Exception {
+        byte[] asset = largeAssetOfferedAPreSignedUpload(8);
+        String assetSha = BlobHasher.hash(asset);
+        suite.bucketRefuses = true;
+
+        assertThat(run("--json", "dev", "--entry", plugin.toString(), "--detach")).as(err()).isZero();
+
+        assertThat(suite.calls("PUT", "/bucket/uploads/" + assetSha)).hasSize(1);
+        assertThat(suite.calls("POST", "/internal/dev/plugins/blobs/" + assetSha + "/uploaded")).isEmpty();
+        assertThat(suite.calls("PUT", "/internal/dev/plugins/blobs/" + assetSha)).hasSize(1);
+        assertThat(suite.blobs.get(assetSha)).isEqualTo(asset);
+    }
+
+    /** A 300 KiB asset.bin in the plugin, large enough that the fake suite offers it a pre-signed upload. */
+    private byte[] largeAssetOfferedAPreSignedUpload(long seed) throws IOException {
+        byte[] asset = new byte[300 * 1024];
+        new java.util.Random(seed).nextBytes(asset);
+        Files.write(plugin.resolve("asset.bin"), asset);
+        suite.presignFrom = 200 * 1024;
+        return asset;
+    }
+
+    @Test
     void aConflictWithoutATerminalOrTakeoverIsExit2AndTakeoverReplacesIt() throws Exception {
         suite.conflict = true;
         assertThat(run("dev", "--entry", plugin.toString(), "--detach")).isEqualTo(2);

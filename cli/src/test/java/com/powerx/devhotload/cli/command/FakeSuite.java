@@ -49,6 +49,12 @@ final class FakeSuite implements AutoCloseable {
     final AtomicInteger sequence = new AtomicInteger();
     volatile boolean conflict;
     volatile int registerStatus = 201;
+    /** Blobs of at least this size are offered a pre-signed upload to the fake bucket (as session-service on S3 does). */
+    volatile long presignFrom = Long.MAX_VALUE;
+    /** The fake bucket answers 403 to every upload (an expired URL, a bucket the developer cannot reach). */
+    volatile boolean bucketRefuses;
+    /** Uploads the fake bucket received and nobody confirmed yet. */
+    final Map<String, byte[]> staged = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -94,7 +100,26 @@ final class FakeSuite implements AutoCloseable {
                     missing.add(sha.asText());
                 }
             });
+            offerUploads(data, r.json().path("sizes"));
             ok(exchange, 200, data);
+        } else if (p.startsWith("/bucket/uploads/") && r.method().equals("PUT")) {
+            // Signed by its URL: our credentials must not travel there, the signed header must.
+            boolean signed = "signed".equals(r.headers().get("x-amz-meta-px")) && !r.headers().containsKey("authorization");
+            if (bucketRefuses || !signed) {
+                reply(exchange, 403, "<Error><Code>AccessDenied</Code></Error>");
+                return;
+            }
+            staged.put(p.substring(p.lastIndexOf('/') + 1, p.indexOf('?')), r.body());
+            reply(exchange, 200, "");
+        } else if (p.startsWith("/internal/dev/plugins/blobs/") && p.endsWith("/uploaded") && r.method().equals("POST")) {
+            String sha = p.substring("/internal/dev/plugins/blobs/".length(), p.length() - "/uploaded".length());
+            byte[] body = staged.remove(sha);
+            if (body == null || !BlobHasher.hash(body).equals(sha)) {
+                reply(exchange, 404, "{\"code\":404,\"error_code\":\"DEV_NOT_FOUND\"}");
+                return;
+            }
+            blobs.put(sha, body);
+            ok(exchange, 201, JSON.createObjectNode().put("sha256", sha));
         } else if (p.startsWith("/internal/dev/plugins/blobs/") && r.method().equals("PUT")) {
             String sha = p.substring(p.lastIndexOf('/') + 1);
             if (!BlobHasher.hash(r.body()).equals(sha)) {
@@ -122,6 +147,21 @@ final class FakeSuite implements AutoCloseable {
             ok(exchange, 202, JSON.createObjectNode().put("accepted", r.json().path("events").size()).set("rejected", JSON.createArrayNode()));
         } else {
             reply(exchange, 404, "{\"code\":404,\"error_code\":\"DEV_NOT_FOUND\"}");
+        }
+    }
+
+    private void offerUploads(ObjectNode data, JsonNode sizes) {
+        ObjectNode uploads = JSON.createObjectNode();
+        data.path("missing").forEach(sha -> {
+            if (sizes.path(sha.asText()).asLong(-1) >= presignFrom) {
+                ObjectNode offer = uploads.putObject(sha.asText()).put("url", url() + "/bucket/uploads/" + sha.asText() + "?X-Amz-Signature=fake")
+                        .put("method", "PUT").put("expiresAt", "2030-01-01T00:00:00Z");
+                offer.putObject("headers").put("Content-Type", "application/octet-stream").put("x-amz-meta-px", "signed")
+                        .put("host", "ignored-by-clients");
+            }
+        });
+        if (!uploads.isEmpty()) {
+            data.set("uploads", uploads);
         }
     }
 

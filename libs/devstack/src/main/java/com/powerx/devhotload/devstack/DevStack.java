@@ -33,6 +33,7 @@ public final class DevStack implements AutoCloseable {
     private final PostgresNode postgres;
     private final RedisNode redis;
     private final KafkaNode kafka;
+    private S3ProxyNode s3;
 
     private DevStack(Path runDir, PostgresNode postgres, RedisNode redis, KafkaNode kafka) {
         this.runDir = runDir;
@@ -47,6 +48,7 @@ public final class DevStack implements AutoCloseable {
     private static final String REDIS_PROPERTY = "px.devstack.redis-url";
     private static final String KAFKA_PROPERTY = "px.devstack.kafka-bootstrap";
     private static final String RUN_DIR_PROPERTY = "px.devstack.run-dir";
+    private static final String S3_PROPERTY = "px.devstack.s3-endpoint";
 
     /** The one devstack of this JVM, started on first use. */
     public static synchronized DevStack shared() {
@@ -123,6 +125,34 @@ public final class DevStack implements AutoCloseable {
     public KafkaNode kafka() { return kafka; }
     public Path runDir() { return runDir; }
 
+    /**
+     * s3proxy, started on first use: only the tests of the S3 blob store pay for its JVM. Shared by every class
+     * loader of this JVM like the rest of the stack, and stopped by its own shutdown hook.
+     */
+    public S3ProxyNode s3() {
+        synchronized (System.class) {
+            if (s3 != null) {
+                return s3;
+            }
+            Path dir = runDir.resolve("s3");
+            String running = System.getProperty(S3_PROPERTY);
+            if (running != null) {
+                return s3 = S3ProxyNode.attach(running, dir);
+            }
+            try {
+                s3 = S3ProxyNode.start(dir, FreePorts.next());
+            } catch (Exception e) {
+                throw new IllegalStateException("s3proxy failed to start: " + e.getMessage(), e);
+            }
+            S3ProxyNode started = s3;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try { started.close(); } catch (Exception e) { System.err.println("devstack: error while stopping s3proxy: " + e); }
+            }, "devstack-s3-shutdown"));
+            System.setProperty(S3_PROPERTY, s3.endpoint());
+            return s3;
+        }
+    }
+
     /** Creates the topics that do not exist yet (idempotent, safe to call from every test class). */
     public void createTopics(Collection<String> names) {
         createTopics(kafka.bootstrapServers(), names);
@@ -158,9 +188,9 @@ public final class DevStack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         Exception first = null;
-        for (AutoCloseable node : new AutoCloseable[] {kafka, redis, postgres}) {
+        for (AutoCloseable node : new AutoCloseable[] {s3, kafka, redis, postgres}) {
             try {
-                node.close();
+                if (node != null) node.close();
             } catch (Exception e) {
                 if (first == null) first = e; else first.addSuppressed(e);
             }

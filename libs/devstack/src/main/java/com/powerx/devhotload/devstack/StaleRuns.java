@@ -27,13 +27,18 @@ final class StaleRuns {
                 }
                 killPostmaster(run.resolve("pg-data"));
                 killRedis(run);
+                killByPidFile(run.resolve("s3").resolve("s3proxy.pid"));
                 DevStack.deleteTree(run);
             }
         }
     }
 
     private static void killPostmaster(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
+        killByPidFile(dataDir.resolve("postmaster.pid"));
+    }
+
+    /** s3proxy (S3ProxyNode) writes its pid next to its data, as postgres does. */
+    private static void killByPidFile(Path pidFile) throws IOException {
         if (Files.exists(pidFile)) {
             firstLinePid(pidFile).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
         }

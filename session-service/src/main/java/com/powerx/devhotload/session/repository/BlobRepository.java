@@ -38,6 +38,12 @@ public class BlobRepository {
                 .execute(Tuple.of(tenant, sha256, size)).map(rows -> rows.rowCount() == 1);
     }
 
+    /** The recorded size of the tenant's blob, or null when the tenant has no such blob. */
+    public Uni<Long> size(SqlClient c, String tenant, String sha256) {
+        return c.preparedQuery("SELECT size FROM dev_blob WHERE tenant_id = $1 AND sha256 = $2")
+                .execute(Tuple.of(tenant, sha256)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+    }
+
     public Uni<Boolean> exists(SqlClient c, String tenant, String sha256) {
         return c.preparedQuery("SELECT 1 FROM dev_blob WHERE tenant_id = $1 AND sha256 = $2")
                 .execute(Tuple.of(tenant, sha256)).map(rows -> rows.size() > 0);

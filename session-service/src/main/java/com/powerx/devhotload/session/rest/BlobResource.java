@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.api.Responses;
 import com.powerx.devhotload.platform.security.CurrentCaller;
+import com.powerx.devhotload.session.repository.BlobStore;
 import com.powerx.devhotload.session.service.BlobService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +28,19 @@ import java.util.Map;
 @Path("/internal/dev/plugins/blobs")
 public class BlobResource {
 
-    /** {@code {"sha256": [...]}}. */
+    /**
+     * {@code {"sha256": [...]}}, optionally with {@code "sizes": {<sha256>: bytes}} (an addition to CONTRACT.md §3): a
+     * client that states sizes can take pre-signed uploads, so only such a client is offered them.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MissingRequest(List<String> sha256) {
+    public record MissingRequest(List<String> sha256, Map<String, Long> sizes) {
+    }
+
+    /** A pre-signed upload as the client sees it: send the bytes there, then confirm. */
+    public record UploadOffer(String url, String method, Map<String, String> headers, String expiresAt) {
+        static UploadOffer of(BlobStore.DirectUpload upload) {
+            return new UploadOffer(upload.url().toString(), upload.method(), upload.headers(), upload.expiresAt().toString());
+        }
     }
 
     private final BlobService blobs;
@@ -52,12 +64,25 @@ public class BlobResource {
         if (request.sha256().size() > 100_000) {
             throw ApiException.invalid("sha256", "at most 100000 hashes per call");
         }
+        Map<String, Long> sizes = request.sizes() == null ? Map.of() : request.sizes();
         return caller.deferred().flatMap(c -> blobs.tenantOf(c, sessionId))
-                .flatMap(tenant -> blobs.missing(tenant, request.sha256()))
-                .map(missing -> Responses.ok(Map.of("missing", missing)));
+                .flatMap(tenant -> blobs.missing(tenant, request.sha256(), sizes))
+                .map(BlobResource::missingData);
     }
 
-    /** Streams the body to the blob volume while hashing it: runs on a worker thread, never buffers the whole blob. */
+    /** {@code uploads} appears only when something is offered, so clients of the plain contract see nothing new. */
+    private static Response missingData(BlobService.Missing missing) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("missing", missing.missing());
+        if (!missing.uploads().isEmpty()) {
+            Map<String, UploadOffer> uploads = new LinkedHashMap<>();
+            missing.uploads().forEach((sha, upload) -> uploads.put(sha, UploadOffer.of(upload)));
+            data.put("uploads", uploads);
+        }
+        return Responses.ok(data);
+    }
+
+    /** Streams the body to the blob store while hashing it: runs on a worker thread, never buffers the whole blob. */
     @PUT
     @Path("/{sha256}")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
@@ -71,17 +96,39 @@ public class BlobResource {
                     "blob is larger than " + maxBlobBytes + " bytes", Map.of("limit", maxBlobBytes), null);
         }
         String tenant = blobs.tenantOf(caller.get(), sessionId).await().indefinitely();
-        BlobService.Stored stored = blobs.upload(tenant, sha256, body).await().indefinitely();
+        return stored(blobs.upload(tenant, sha256, body).await().indefinitely());
+    }
+
+    /**
+     * Confirms a pre-signed upload offered by {@code /missing}: the object is read back and verified, then the blob
+     * counts as present (201, or 200 if it already was). Same credentials as the PUT; 404 if nothing was uploaded.
+     */
+    @POST
+    @Path("/{sha256}/uploaded")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Response uploaded(@PathParam("sha256") String sha256, @HeaderParam("X-Session-Id") String sessionId) {
+        String tenant = blobs.tenantOf(caller.get(), sessionId).await().indefinitely();
+        return stored(blobs.confirmUpload(tenant, sha256).await().indefinitely());
+    }
+
+    private static Response stored(BlobService.Stored stored) {
         Map<String, Object> data = Map.of("sha256", stored.sha256(), "size", stored.size(), "created", stored.created());
         return stored.created() ? Responses.created(data) : Responses.ok(data);
     }
 
+    /** Blocking: the S3 store streams the object from the bucket to the client on this worker thread. */
     @GET
     @Path("/{sha256}")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
-    public Uni<Response> download(@PathParam("sha256") String sha256, @HeaderParam("X-Session-Id") String sessionId) {
-        return caller.deferred().flatMap(c -> blobs.tenantForDownload(c, sessionId))
-                .flatMap(tenant -> blobs.open(tenant, sha256))
-                .map(path -> Response.ok(path.toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE).build());
+    @Blocking
+    public Response download(@PathParam("sha256") String sha256, @HeaderParam("X-Session-Id") String sessionId) {
+        String tenant = blobs.tenantForDownload(caller.get(), sessionId).await().indefinitely();
+        blobs.requirePresent(tenant, sha256).await().indefinitely();
+        return switch (blobs.open(tenant, sha256)) {
+            case BlobStore.BlobContent.OnDisk disk -> Response.ok(disk.file().toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+            case BlobStore.BlobContent.Streamed stream -> Response.ok(stream.body(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                    .header("Content-Length", stream.length()).build();
+        };
     }
 }

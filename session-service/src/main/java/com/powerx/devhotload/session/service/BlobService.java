@@ -21,8 +21,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.InputStream;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,6 +35,10 @@ public class BlobService {
 
     /** Outcome of an upload: whether the blob is new for the tenant. */
     public record Stored(String sha256, long size, boolean created) {
+    }
+
+    /** The blobs a tenant lacks, and the direct (pre-signed) uploads offered for some of them. */
+    public record Missing(List<String> missing, Map<String, BlobStore.DirectUpload> uploads) {
     }
 
     private final TransactionalOutbox outbox;
@@ -92,34 +97,83 @@ public class BlobService {
                 });
     }
 
+    /**
+     * The hashes the tenant lacks. For those whose size the client stated ({@code sizes}), the store may offer a
+     * pre-signed upload; a client that states no sizes gets the plain contract answer.
+     */
     @WithSpan("BlobService.missing")
-    public Uni<List<String>> missing(String tenant, List<String> hashes) {
+    public Uni<Missing> missing(String tenant, List<String> hashes, Map<String, Long> sizes) {
         for (int i = 0; i < hashes.size(); i++) {
             requireHash(hashes.get(i), "sha256[" + i + "]");
         }
-        return outbox.pool().withConnection(c -> blobs.missing(c, tenant, hashes));
+        sizes.forEach((sha, size) -> {
+            if (size == null || size < 0) {
+                throw ApiException.invalid("sizes." + sha, "must be a size in bytes");
+            }
+        });
+        return outbox.pool().withConnection(c -> blobs.missing(c, tenant, hashes))
+                .map(missing -> new Missing(missing, offers(tenant, missing, sizes)));
     }
 
-    /** Blocking (streams the body to disk): call from a worker thread. */
+    private Map<String, BlobStore.DirectUpload> offers(String tenant, List<String> missing, Map<String, Long> sizes) {
+        Map<String, BlobStore.DirectUpload> uploads = new LinkedHashMap<>();
+        for (String sha : missing) {
+            Long size = sizes.get(sha);
+            if (size != null) {
+                store.offerUpload(tenant, sha, size).ifPresent(upload -> uploads.put(sha, upload));
+            }
+        }
+        return uploads;
+    }
+
+    /** Blocking (streams the body to the store): call from a worker thread. */
     @WithSpan("BlobService.upload")
     public Uni<Stored> upload(String tenant, String sha256, InputStream body) {
         requireHash(sha256, "sha256");
         long size = store.store(tenant, sha256, body);
+        return recordStored(tenant, sha256, size);
+    }
+
+    /**
+     * The client says it finished a pre-signed upload: the store reads it back and verifies its hash, then it counts
+     * as present exactly as after a PUT. Blocking (reads the object back): call from a worker thread.
+     */
+    @WithSpan("BlobService.confirmUpload")
+    public Uni<Stored> confirmUpload(String tenant, String sha256) {
+        requireHash(sha256, "sha256");
+        // A confirm repeated after a lost answer finds the blob recorded: 200, as a second PUT would answer.
+        Long known = outbox.pool().withConnection(c -> blobs.size(c, tenant, sha256)).await().indefinitely();
+        if (known != null) {
+            return Uni.createFrom().item(new Stored(sha256, known, false));
+        }
+        long size = store.completeUpload(tenant, sha256);
+        return recordStored(tenant, sha256, size);
+    }
+
+    private Uni<Stored> recordStored(String tenant, String sha256, long size) {
         return outbox.inTransaction(tx -> blobs.insert(tx, tenant, sha256, size)
                 .flatMap(created -> startWhatWaitedFor(tx, tenant).replaceWith(new Stored(sha256, size, created))));
     }
 
-    /** The stored bytes, or 404 (also for another tenant's blob). */
-    @WithSpan("BlobService.open")
-    public Uni<Path> open(String tenant, String sha256) {
+    /** Whether the tenant has this blob (404 otherwise, also for another tenant's blob). */
+    @WithSpan("BlobService.requirePresent")
+    public Uni<Void> requirePresent(String tenant, String sha256) {
         requireHash(sha256, "sha256");
         return outbox.pool().withConnection(c -> blobs.exists(c, tenant, sha256)).map(exists -> {
-            Path path = exists ? store.find(tenant, sha256) : null;
-            if (path == null) {
+            if (!exists) {
                 throw ApiException.notFound("blob");
             }
-            return path;
+            return null;
         });
+    }
+
+    /** The stored bytes of a blob {@link #requirePresent} found, or 404. Blocking: call from a worker thread. */
+    public BlobStore.BlobContent open(String tenant, String sha256) {
+        BlobStore.BlobContent content = store.open(tenant, sha256);
+        if (content == null) {
+            throw ApiException.notFound("blob");
+        }
+        return content;
     }
 
     private Uni<Void> startWhatWaitedFor(SqlClient tx, String tenant) {

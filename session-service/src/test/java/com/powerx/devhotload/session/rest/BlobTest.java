@@ -65,6 +65,19 @@ class BlobTest {
     }
 
     @Test
+    void theFilesystemStoreOffersNoDirectUploadsSoThereIsNothingToConfirm() {
+        String content = "big enough " + UUID.randomUUID();
+        String hash = sha256(content);
+        as("acme").contentType(ContentType.JSON).body(Map.of("sha256", List.of(hash), "sizes", Map.of(hash, 512L * 1024 * 1024)))
+                .when().post("/internal/dev/plugins/blobs/missing").then().statusCode(200)
+                .body("data.missing", contains(hash)).body("data.uploads", org.hamcrest.Matchers.nullValue());
+        as("acme").when().post("/internal/dev/plugins/blobs/" + hash + "/uploaded").then().statusCode(404)
+                .body("error_code", equalTo("DEV_NOT_FOUND"));
+        as("acme").contentType(ContentType.JSON).body(Map.of("sha256", List.of(hash), "sizes", Map.of(hash, -1)))
+                .when().post("/internal/dev/plugins/blobs/missing").then().statusCode(400);
+    }
+
+    @Test
     void badHashesContentTypesAndCredentialsAreRejected() {
         as("acme").contentType(ContentType.BINARY).body(new byte[] {1}).when().put("/internal/dev/plugins/blobs/abc").then().statusCode(400);
         as("acme").contentType(ContentType.JSON).body("{}").when().put("/internal/dev/plugins/blobs/" + sha256("{}")).then().statusCode(415);
