@@ -77,6 +77,7 @@ final class Diagnostics {
     /** The sum of every series of {@code name} (any labels), 0 when absent. */
     double metric(String name) throws Exception {
         return lines(name).stream().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .map(l -> l.contains(" # ") ? l.substring(0, l.indexOf(" # ")) : l) // an exemplar follows the value inside a trace
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -109,7 +109,7 @@ class StreamReplicasIT {
     private static double appended(String gateway) throws Exception {
         String metrics = HTTP.send(HttpRequest.newBuilder(suite.url(gateway, "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("(?m)^dev_hotload_stream_events_appended_total(\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^dev_hotload_stream_events_appended_total(\\{[^}]*\\})? (\\S+)(?: #.*)?$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(2)) : 0;
     }
 

@@ -7,6 +7,7 @@ import com.powerx.devhotload.contracts.payload.ReloadRequested;
 import com.powerx.devhotload.contracts.payload.SessionRegistered;
 import com.powerx.devhotload.contracts.payload.SessionUpdated;
 import com.powerx.devhotload.contracts.state.SandboxState;
+import com.powerx.devhotload.platform.tracing.EventTraces;
 import com.powerx.devhotload.sandbox.domain.Sandbox;
 import com.powerx.devhotload.sandbox.repository.SandboxStore;
 import io.quarkus.logging.Log;
@@ -14,7 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns each {@code dev.session.lifecycle} event taken from the inbox into a step on its session's worker: start on
- * registration (or once the files are complete), a reload, a stop when the session ends.
+ * registration (or once the files are complete), a reload, a stop when the session ends. Each step runs under a span
+ * continuing the event's trace, so the {@code dev.session.sandbox} events it reports carry the trace of the user's call.
  */
 @ApplicationScoped
 public class LifecycleSteps {
@@ -45,17 +47,25 @@ public class LifecycleSteps {
      */
     public void dispatch(CloudEvent event) {
         Runnable done = () -> store.forgetPending(event.id());
+        Traced on = new Traced(event);
         switch (event.type()) {
-            case EventTypes.SESSION_REGISTERED -> registered(EventCodec.payload(event, SessionRegistered.class), done);
-            case EventTypes.SESSION_UPDATED -> updated(EventCodec.payload(event, SessionUpdated.class), done);
-            case EventTypes.RELOAD_REQUESTED -> reloadRequested(EventCodec.payload(event, ReloadRequested.class), done);
-            case EventTypes.SESSION_TERMINATED -> end(event.sessionid(), "terminated", done);
-            case EventTypes.SESSION_EXPIRED -> end(event.sessionid(), "expired", done);
+            case EventTypes.SESSION_REGISTERED -> registered(EventCodec.payload(event, SessionRegistered.class), on, done);
+            case EventTypes.SESSION_UPDATED -> updated(EventCodec.payload(event, SessionUpdated.class), on, done);
+            case EventTypes.RELOAD_REQUESTED -> reloadRequested(EventCodec.payload(event, ReloadRequested.class), on, done);
+            case EventTypes.SESSION_TERMINATED -> end(event.sessionid(), "terminated", on, done);
+            case EventTypes.SESSION_EXPIRED -> end(event.sessionid(), "expired", on, done);
             default -> done.run(); // reload.recorded: a build error the sandbox never sees
         }
     }
 
-    private void registered(SessionRegistered r, Runnable done) {
+    /** A step of {@code cause}, run on the session's worker under the span of handling the cause. */
+    private record Traced(CloudEvent cause) {
+        Runnable step(Runnable step) {
+            return () -> EventTraces.run("sandbox-orchestrator " + cause.type(), cause, step);
+        }
+    }
+
+    private void registered(SessionRegistered r, Traced on, Runnable done) {
         Sandbox sandbox = new Sandbox(r.sessionId(), r.tenantId(), r.pluginId(), r.runtime(), r.entry(), r.sandboxEndpoint(), r.files(), r.env());
         if (!registry.add(sandbox)) {
             done.run();
@@ -63,26 +73,26 @@ public class LifecycleSteps {
         }
         if (r.missingBlobs() != null && !r.missingBlobs().isEmpty()) {
             sandbox.waitForFiles();
-            workers.run(sandbox, () -> events.record(sandbox, null, null), done);
+            workers.run(sandbox, on.step(() -> events.record(sandbox, null, null)), done);
             return;
         }
-        workers.run(sandbox, () -> starts.start(sandbox, 0L, sandbox.files(), null, false), done);
+        workers.run(sandbox, on.step(() -> starts.start(sandbox, 0L, sandbox.files(), null, false)), done);
     }
 
-    private void updated(SessionUpdated u, Runnable done) {
+    private void updated(SessionUpdated u, Traced on, Runnable done) {
         Sandbox sandbox = registry.find(u.sessionId());
         if (sandbox == null || !SandboxState.STARTING.wire().equals(u.sandboxState())) {
             done.run();
             return;
         }
-        workers.run(sandbox, () -> {
+        workers.run(sandbox, on.step(() -> {
             if (sandbox.state() == SandboxState.WAITING_FOR_FILES) {
                 starts.start(sandbox, sandbox.sequence(), u.files() != null ? u.files() : sandbox.files(), null, false);
             }
-        }, done);
+        }), done);
     }
 
-    private void reloadRequested(ReloadRequested r, Runnable done) {
+    private void reloadRequested(ReloadRequested r, Traced on, Runnable done) {
         Sandbox sandbox = registry.find(r.sessionId());
         if (sandbox == null) {
             Log.warnf("reload %d of unknown session %s ignored", r.sequence(), r.sessionId());
@@ -90,15 +100,15 @@ public class LifecycleSteps {
             return;
         }
         sandbox.queueReload(r);
-        workers.run(sandbox, () -> reloads.drain(sandbox), done);
+        workers.run(sandbox, on.step(() -> reloads.drain(sandbox)), done);
     }
 
-    private void end(String sessionId, String reason, Runnable done) {
+    private void end(String sessionId, String reason, Traced on, Runnable done) {
         Sandbox sandbox = registry.find(sessionId);
         if (sandbox == null) {
             done.run();
             return;
         }
-        workers.run(sandbox, () -> stops.stop(sandbox, reason), done);
+        workers.run(sandbox, on.step(() -> stops.stop(sandbox, reason)), done);
     }
 }

@@ -5,6 +5,7 @@ import com.powerx.devhotload.contracts.EventPayload;
 import com.powerx.devhotload.contracts.EventSources;
 import com.powerx.devhotload.platform.outbox.Outbox;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
+import com.powerx.devhotload.platform.tracing.EventTraces;
 import com.powerx.devhotload.sandbox.config.InstanceIdentity;
 import com.powerx.devhotload.sandbox.config.LeaseConfig;
 import com.powerx.devhotload.sandbox.domain.Sandbox;
@@ -43,8 +44,9 @@ public class SandboxEvents {
      * @throws OwnershipLostException when another instance owns the session now: nothing is written or reported
      */
     public void record(Sandbox sandbox, String type, EventPayload payload, Function<SqlClient, Uni<Void>> alsoWrite) {
-        CloudEvent event = type == null ? null : CloudEvent.create(EventSources.SANDBOX_ORCHESTRATOR, type, sandbox.sessionId(),
-                sandbox.tenantId(), sandbox.pluginId(), sandbox.sessionId(), payload);
+        // Stamped here, on the worker thread where the step's span is current; the transaction's callbacks run elsewhere.
+        CloudEvent event = type == null ? null : EventTraces.stamp(CloudEvent.create(EventSources.SANDBOX_ORCHESTRATOR, type,
+                sandbox.sessionId(), sandbox.tenantId(), sandbox.pluginId(), sandbox.sessionId(), payload));
         try {
             outbox.inTransaction(tx -> repository.save(tx, sandbox, instanceId, leaseMs)
                             .flatMap(owned -> owned ? Uni.createFrom().voidItem()

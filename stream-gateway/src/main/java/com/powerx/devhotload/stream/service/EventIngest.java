@@ -237,7 +237,10 @@ public class EventIngest {
         return "terminated".equals(status) || "expired".equals(status);
     }
 
-    /** {@code {"id","type","time","sessionId","tenantId","pluginId","payload"}}: rendered once, sent as is. */
+    /**
+     * {@code {"id","type","time","sessionId","tenantId","pluginId","payload"}} and, when the event has one, its
+     * {@code traceparent} (the trace of the user action that caused it, docs/tracing.md): rendered once, sent as is.
+     */
     static String frameData(CloudEvent event, String tenant, long timeMillis) {
         ObjectNode data = EventCodec.mapper().createObjectNode();
         data.put("id", event.id());
@@ -247,6 +250,9 @@ public class EventIngest {
         data.put("tenantId", tenant);
         data.put("pluginId", pluginIdOf(event));
         data.set("payload", event.data() == null ? EventCodec.mapper().createObjectNode() : event.data());
+        if (event.traceparent() != null) {
+            data.put("traceparent", event.traceparent());
+        }
         return data.toString();
     }
 

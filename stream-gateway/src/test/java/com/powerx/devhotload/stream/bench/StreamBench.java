@@ -461,7 +461,7 @@ public final class StreamBench {
 
     private static java.util.TreeMap<Double, Double> buckets(String metrics, String timer) {
         java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
-        Matcher m = Pattern.compile("(?m)^dev_hotload_stream_" + timer + "_seconds_bucket\\{le=\"([^\"]+)\",?\\} (\\S+)$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^dev_hotload_stream_" + timer + "_seconds_bucket\\{le=\"([^\"]+)\",?\\} (\\S+)(?: # .*)?$").matcher(metrics);
         while (m.find()) {
             double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
             buckets.put(le, Double.parseDouble(m.group(2)));
@@ -470,12 +470,12 @@ public final class StreamBench {
     }
 
     private static double sample(String metrics, String name) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\S+)$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\S+)(?: # .*)?$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     private static double sumSamples(String metrics, String nameRegex) {
-        Matcher m = Pattern.compile("(?m)^" + nameRegex + " (\\S+)$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^" + nameRegex + " (\\S+)(?: # .*)?$").matcher(metrics);
         double sum = 0;
         while (m.find()) sum += Double.parseDouble(m.group(1));
         return sum;

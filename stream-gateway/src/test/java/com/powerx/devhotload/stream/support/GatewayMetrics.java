@@ -28,7 +28,8 @@ public final class GatewayMetrics {
     public static double value(String baseUrl, String sample) {
         String name = sample.contains("{") ? sample.substring(0, sample.indexOf('{')) : sample;
         String labels = sample.contains("{") ? sample.substring(sample.indexOf('{') + 1, sample.length() - 1) : null;
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$").matcher(scrape(baseUrl));
+        // A sample may end with an exemplar (" # {span_id=…,trace_id=…} …") when it was recorded inside a trace.
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)(?: # .*)?$").matcher(scrape(baseUrl));
         double total = 0;
         boolean found = false;
         while (m.find()) {

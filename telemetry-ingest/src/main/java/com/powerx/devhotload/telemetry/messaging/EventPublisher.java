@@ -37,7 +37,8 @@ public class EventPublisher {
         List<Future<?>> acks = new ArrayList<>(events.size());
         try {
             for (CloudEvent event : events) {
-                acks.add(producer.send(EventProducers.record(EventTypes.topicOf(event.type()), event.partitionKey(), EventCodec.encode(event))));
+                acks.add(producer.send(EventProducers.record(EventTypes.topicOf(event.type()), event.partitionKey(), EventCodec.encode(event),
+                        event.traceparent())));
             }
             for (Future<?> ack : acks) {
                 ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);

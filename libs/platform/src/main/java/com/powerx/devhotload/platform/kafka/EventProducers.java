@@ -37,10 +37,24 @@ public final class EventProducers {
 
     /** A record in the wire format of CONTRACT.md §9: an encoded CloudEvent with its structured-mode content type. */
     public static ProducerRecord<String, byte[]> record(String topic, String key, byte[] encodedEvent) {
+        return record(topic, key, encodedEvent, null);
+    }
+
+    /**
+     * The same, with the event's W3C trace context also as the {@code traceparent} header (when it has one), so tools
+     * that read Kafka headers (the connector's tracing, a broker UI) see the trace without decoding the event.
+     */
+    public static ProducerRecord<String, byte[]> record(String topic, String key, byte[] encodedEvent, String traceparent) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, encodedEvent);
         record.headers().add(new RecordHeader(CloudEvent.KAFKA_CONTENT_TYPE_HEADER, CONTENT_TYPE));
+        if (traceparent != null) {
+            record.headers().add(new RecordHeader(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8)));
+        }
         return record;
     }
+
+    /** The Kafka header of the W3C trace context (the CloudEvents Kafka binding maps the attribute to this name). */
+    public static final String TRACEPARENT_HEADER = "traceparent";
 
     private static final byte[] CONTENT_TYPE = CloudEvent.KAFKA_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 }

@@ -5,6 +5,10 @@ import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.contracts.InvalidEventException;
 import com.powerx.devhotload.platform.outbox.ProcessedEvents;
 import com.powerx.devhotload.platform.outbox.TransactionalOutbox;
+import com.powerx.devhotload.platform.tracing.EventTraces;
+import com.powerx.devhotload.platform.tracing.Traceparent;
+import com.powerx.devhotload.platform.tracing.TransactionTraces;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -17,6 +21,8 @@ import java.time.Duration;
  *   <li>A record that is not a valid CloudEvent of the contract is logged and skipped: no retry could apply it.</li>
  *   <li>Otherwise the event id is recorded and the handler run on one transaction ({@link ProcessedEvents#once}).</li>
  *   <li>Any other failure (database or broker away) is retried with backoff until it succeeds: nothing is lost.</li>
+ *   <li>The handling is a span whose parent is the event's traceparent, and the events the handler appends carry
+ *       that span's trace ({@link TransactionTraces}): one trace from the user's call through every event it causes.</li>
  * </ul>
  */
 public final class IdempotentConsumer {
@@ -33,10 +39,17 @@ public final class IdempotentConsumer {
         if (event == null) {
             return Uni.createFrom().item(false);
         }
-        return outbox.inTransaction(tx -> ProcessedEvents.once(tx, handler.consumerName(), event.id(), () -> handler.handle(tx, event)))
+        Span span = EventTraces.startHandling(handler.consumerName() + " " + event.type(), event);
+        String trace = Traceparent.of(span.getSpanContext());
+        return outbox.inTransaction(tx -> TransactionTraces.within(tx, trace,
+                        () -> ProcessedEvents.once(tx, handler.consumerName(), event.id(), () -> handler.handle(tx, event))))
                 .onFailure(IdempotentConsumer::transientFailure).retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely()
-                .onFailure().invoke(e -> Log.warnf("%s: skipping event %s: %s", handler.consumerName(), event.id(), e.getMessage()))
-                .onFailure().recoverWithItem(false);
+                .onFailure().invoke(e -> {
+                    span.recordException(e);
+                    Log.warnf("%s: skipping event %s: %s", handler.consumerName(), event.id(), e.getMessage());
+                })
+                .onFailure().recoverWithItem(false)
+                .onTermination().invoke(span::end);
     }
 
     /** The event, or null (logged) when the record breaks the contract: bad envelope, unknown type, bad payload. */

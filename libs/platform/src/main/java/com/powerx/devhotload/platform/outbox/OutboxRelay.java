@@ -91,7 +91,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private Uni<Integer> publishPending(SqlConnection tx) {
-        return tx.preparedQuery("SELECT id, topic, partition_key, payload FROM px_outbox ORDER BY id LIMIT $1")
+        return tx.preparedQuery("SELECT id, topic, partition_key, payload, traceparent FROM px_outbox ORDER BY id LIMIT $1")
                 .execute(Tuple.of(batchSize))
                 .flatMap(rows -> {
                     List<Long> ids = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private CompletableFuture<Void> send(Row row) {
         ProducerRecord<String, byte[]> record = EventProducers.record(row.getString("topic"), row.getString("partition_key"),
-                row.getBuffer("payload").getBytes());
+                row.getBuffer("payload").getBytes(), row.getString("traceparent"));
         CompletableFuture<Void> ack = new CompletableFuture<>();
         producer.send(record, (metadata, error) -> {
             if (error != null) ack.completeExceptionally(error); else ack.complete(null);
