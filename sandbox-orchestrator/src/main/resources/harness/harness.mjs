@@ -729,8 +729,10 @@ const operations = {
 };
 
 /**
- * A pod's next version arrives over the connection (the orchestrator holds the files; the pod has no credential to
- * fetch them): base64 files written under PX_SANDBOX_BUNDLE_ROOT only, paths relative and without "..".
+ * A pod's versions arrive over the connection, the first one included (the orchestrator holds the files; the pod has
+ * no credential to fetch them and may reach nothing): base64 files written under PX_SANDBOX_BUNDLE_ROOT only, paths
+ * relative and without "..". `append: true` adds to the file instead of replacing it, so a file larger than one
+ * request line arrives in pieces.
  */
 function writeFiles(req) {
   const fail = (message) => { throw new HarnessError({ message, stack: '', phase: 'protocol', code: 'BAD_REQUEST' }); };
@@ -745,7 +747,9 @@ function writeFiles(req) {
       fail(`invalid file path ${JSON.stringify(file?.path)}`);
     }
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, Buffer.from(String(file.data ?? ''), 'base64'));
+    const data = Buffer.from(String(file.data ?? ''), 'base64');
+    if (file.append === true) fs.appendFileSync(target, data);
+    else fs.writeFileSync(target, data);
   }
   return { dir, written: files.length };
 }

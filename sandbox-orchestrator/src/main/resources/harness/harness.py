@@ -1008,8 +1008,10 @@ class Harness:
                 "stuckThreads": sum(1 for r in self.retired if r.stuck)}
 
     async def op_writeFiles(self, req):
-        """A pod's next version arrives over the connection (the orchestrator holds the files; the pod has no
-        credential to fetch them): base64 files written under PX_SANDBOX_BUNDLE_ROOT only."""
+        """A pod's versions arrive over the connection, the first one included (the orchestrator holds the files;
+        the pod has no credential to fetch them and may reach nothing): base64 files written under
+        PX_SANDBOX_BUNDLE_ROOT only. `append: true` adds to the file instead of replacing it, so a file larger than
+        one request line arrives in pieces."""
         def fail(message):
             raise HarnessError({"message": message, "phase": "protocol", "code": "BAD_REQUEST"})
         if not self.config.bundle_root:
@@ -1027,7 +1029,7 @@ class Harness:
             if not isinstance(relative, str) or os.path.isabs(relative) or not target.startswith(target_dir + os.sep):
                 fail(f"invalid file path {relative!r}")
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as out:
+            with open(target, "ab" if file.get("append") is True else "wb") as out:
                 out.write(base64.b64decode(file.get("data") or ""))
         return {"dir": target_dir, "written": len(files)}
 

@@ -15,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,10 +71,44 @@ final class DevLoop {
         return JSON.writeValueAsString(body);
     }
 
-    /** {@code GET /internal/dev/sandboxes/{id}} on {@code orchestrator}: the view, or null where it does not run the session. */
+    /**
+     * {@code GET /internal/dev/sandboxes/{id}} on {@code orchestrator}: the view, or null when it is not found. A replica
+     * that does not run the session forwards the call to the one that does (docs/sandbox-orchestrator.md, "Replicas").
+     */
     static JsonNode view(Suite suite, String orchestrator, String token, String sessionId) throws Exception {
         HttpResponse<String> r = send(suite, orchestrator, "GET", "/internal/dev/sandboxes/" + sessionId, token, null);
         return r.statusCode() == 200 ? JSON.readTree(r.body()).path("data") : null;
+    }
+
+    /** Marks a call as forwarded already: the orchestrator answers it from what runs there, never asking the owner. */
+    static final String FORWARDED_BY = "X-Px-Forwarded-By";
+
+    /** The view as {@code orchestrator} itself has it: null where it does not run the session. */
+    static JsonNode viewHere(Suite suite, String orchestrator, String token, String sessionId) throws Exception {
+        Map<String, String> headers = new HashMap<>(bearerOrNone(token));
+        headers.put(FORWARDED_BY, "e2e");
+        HttpResponse<String> r = SuiteCalls.send(suite, orchestrator, "GET", "/internal/dev/sandboxes/" + sessionId, headers, null);
+        return r.statusCode() == 200 ? JSON.readTree(r.body()).path("data") : null;
+    }
+
+    /** Waits until one orchestrator runs the session; the other must not run it too (asked for its own view only). */
+    static String awaitRunningOn(Suite suite, String token, String sessionId, List<String> orchestrators) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            for (String orchestrator : orchestrators) {
+                JsonNode view = viewHere(suite, orchestrator, token, sessionId);
+                if (view != null && view.path("state").asText().equals("ready")) {
+                    for (String other : orchestrators) {
+                        if (!other.equals(orchestrator)) {
+                            assertThat(viewHere(suite, other, token, sessionId)).as("%s on %s too", sessionId, other).isNull();
+                        }
+                    }
+                    return orchestrator;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("session " + sessionId + " not ready on any orchestrator within 60 s");
     }
 
     /** Waits up to {@code within} until {@code orchestrator} reports the sandbox in {@code state}; its view. */

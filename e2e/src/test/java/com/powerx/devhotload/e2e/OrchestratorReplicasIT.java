@@ -52,7 +52,7 @@ class OrchestratorReplicasIT {
             for (int i = 0; i < 20 && (sessionsOn(runsOn, replica) < 2 || sessionsOn(runsOn, SURVIVOR) < 1); i++) {
                 String sessionId = DevLoop.call(suite, "session-service", "POST", "/internal/dev/plugins/register", admin,
                         DevLoop.registerBody("com.acme.replicas-" + i, "node", "index.mjs", counter), 201).at("/data/sessionId").asText();
-                String where = awaitRunning(admin, sessionId, List.of(SURVIVOR, replica));
+                String where = DevLoop.awaitRunningOn(suite, admin, sessionId, List.of(SURVIVOR, replica));
                 runsOn.put(sessionId, where);
                 counts.put(sessionId, i + 1);
                 for (int k = 0; k <= i; k++) {
@@ -102,26 +102,6 @@ class OrchestratorReplicasIT {
             DevLoop.awaitSandbox(suite, SURVIVOR, admin, sessionId, "stopped", Duration.ofSeconds(60));
             assertThat(harnessesOf(sessionId)).isEmpty();
         }
-    }
-
-    /** Waits until one orchestrator runs the session; the other must not know it at all. */
-    private static String awaitRunning(String token, String sessionId, List<String> orchestrators) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            for (String orchestrator : orchestrators) {
-                JsonNode view = DevLoop.view(suite, orchestrator, token, sessionId);
-                if (view != null && view.path("state").asText().equals("ready")) {
-                    for (String other : orchestrators) {
-                        if (!other.equals(orchestrator)) {
-                            assertThat(DevLoop.view(suite, other, token, sessionId)).as("%s on %s too", sessionId, other).isNull();
-                        }
-                    }
-                    return orchestrator;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("session " + sessionId + " not ready on any orchestrator within 60 s");
     }
 
     private static int count(String token, String sessionId) throws Exception {

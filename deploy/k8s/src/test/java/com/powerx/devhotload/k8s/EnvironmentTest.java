@@ -25,11 +25,10 @@ class EnvironmentTest {
     static final List<String> VARIANTS = Rendered.VARIANTS;
 
     /**
-     * CONTRACT.md §13's orchestrator settings, set ahead of the code that will read them (the kubernetes SandboxDriver
-     * is later work; docs/kubernetes.md, "Not done yet"). Nothing else may be set that the service does not read.
+     * Settings a manifest may carry ahead of the code that reads them; none today (the kubernetes SandboxDriver reads
+     * CONTRACT.md §13's four). Nothing else may be set that the service does not read.
      */
-    static final Set<String> AHEAD_OF_CODE = Set.of("PX_SANDBOX_DRIVER", "PX_SANDBOX_IMAGE_NODE",
-            "PX_SANDBOX_IMAGE_PYTHON", "PX_SANDBOX_NAMESPACE");
+    static final Set<String> AHEAD_OF_CODE = Set.of();
 
     /** Variables that carry the public base URL clients are sent to: they must name the ingress host. */
     static final Set<String> PUBLIC_URLS = Set.of("PX_DEV_STREAM_URL", "PX_DEV_ADMIN_URL", "PX_TICKETS_PUBLIC_URL");

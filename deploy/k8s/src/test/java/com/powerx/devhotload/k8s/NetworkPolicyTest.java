@@ -47,6 +47,8 @@ class NetworkPolicyTest {
             "out ticket-bridge -> any :9092/TCP", "out telemetry-ingest -> any :9092/TCP",
             // Orchestrator → session-service blobs.
             "out sandbox-orchestrator -> session-service :8081/TCP", "in session-service <- sandbox-orchestrator :8081/TCP",
+            // Orchestrator replica → the replica that runs a session (a forwarded sandbox API call).
+            "out sandbox-orchestrator -> sandbox-orchestrator :8082/TCP", "in sandbox-orchestrator <- sandbox-orchestrator :8082/TCP",
             // Diagnostics → its four peers (regression invoke and reload, report metrics, event replay).
             "out diagnostics-service -> sandbox-orchestrator :8082/TCP", "in sandbox-orchestrator <- diagnostics-service :8082/TCP",
             "out diagnostics-service -> session-service :8081/TCP", "in session-service <- diagnostics-service :8081/TCP",

@@ -27,10 +27,6 @@ public interface KubernetesSandboxConfig {
     @WithDefault("/bundle")
     String bundleRoot();
 
-    /** {@code PX_SANDBOX_TOKEN_SECRET_NAME}: Secret in the sandbox namespace whose {@code token} key the init step fetches with. */
-    @WithDefault("px-sandbox-service-token")
-    String tokenSecret();
-
     /** {@code PX_SANDBOX_CPU_LIMIT}, {@code PX_SANDBOX_MEMORY_LIMIT}, and the requests: the runtime container's resources. */
     @WithDefault("500m")
     String cpuLimit();

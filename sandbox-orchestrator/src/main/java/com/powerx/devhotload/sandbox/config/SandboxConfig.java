@@ -60,6 +60,13 @@ public interface SandboxConfig {
      */
     java.util.Optional<String> instanceId();
 
+    /**
+     * {@code PX_INSTANCE_URL}: where the other replicas reach this instance's sandbox API, to forward a call for a
+     * session that runs here; default {@code http://<this host's address>:<http port>}. On Kubernetes the StatefulSet
+     * pod's DNS name under the headless Service.
+     */
+    java.util.Optional<String> instanceUrl();
+
     /** {@code PX_SANDBOX_NODE} / {@code PX_SANDBOX_PYTHON}: the interpreters, looked up on PATH. */
     @WithDefault("node")
     String nodeCommand();

@@ -51,7 +51,7 @@ public class KubernetesSandboxDriver implements SandboxDriver {
         this.pods = pods;
         this.owner = owner;
         this.clients = clients;
-        this.specs = new SandboxPods(pods, owner, config.sessionServiceUrl(), config.hookTimeoutMs(), config.invokeTimeoutMs());
+        this.specs = new SandboxPods(pods, owner, config.hookTimeoutMs(), config.invokeTimeoutMs());
     }
 
     public boolean enabled() {
@@ -70,7 +70,7 @@ public class KubernetesSandboxDriver implements SandboxDriver {
             if (taken != null) {
                 return taken;
             }
-            Pod created = client().pods().inNamespace(pods.namespace()).resource(specs.pod(spec, BundleFiles.refs(spec.bundleDir()))).create();
+            Pod created = client().pods().inNamespace(pods.namespace()).resource(specs.pod(spec)).create();
             PodSandbox sandbox = sandbox(spec, listener, created.getMetadata().getUid());
             try {
                 sandbox.connect(connect(awaitAddress(spec.sessionId()), config.hookTimeoutMs() + CONNECT_TIMEOUT_MS));
@@ -78,7 +78,8 @@ public class KubernetesSandboxDriver implements SandboxDriver {
                 deleteIfOurs(spec.sessionId(), created.getMetadata().getUid()); // a pod that never served is of no use
                 throw e;
             }
-            sandbox.load(3L * config.hookTimeoutMs() + 30_000); // a failed load stops the sandbox: its pod is deleted
+            // the version's files go over the connection first; a failed load stops the sandbox: its pod is deleted
+            sandbox.load(3L * config.hookTimeoutMs() + 30_000);
             return sandbox;
         } catch (IOException | KubernetesClientException e) {
             throw new SandboxStartException("cannot start the " + spec.runtime() + " sandbox pod: " + e.getMessage(), "start", "");
@@ -129,7 +130,7 @@ public class KubernetesSandboxDriver implements SandboxDriver {
         });
     }
 
-    /** Waits for the pod to run and have an address (the init step has fetched the bundle by then). */
+    /** Waits for the pod to run and have an address. */
     private InetSocketAddress awaitAddress(String sessionId) throws SandboxStartException {
         long deadline = System.currentTimeMillis() + pods.readyTimeoutMs();
         while (System.currentTimeMillis() < deadline) {

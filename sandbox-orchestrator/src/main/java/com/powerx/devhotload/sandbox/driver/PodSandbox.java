@@ -1,21 +1,17 @@
 package com.powerx.devhotload.sandbox.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 
 /**
- * A harness in a pod, driven over TCP with the same protocol as a local one. The pod cannot fetch later versions
- * itself (the service token stays out of the runtime container), so a reload first sends the version's files
- * ({@code writeFiles}) and then reloads from the pod's copy. Its end is the connection's: a harness that exits closes it.
+ * A harness in a pod, driven over TCP with the same protocol as a local one. The pod starts with an empty bundle
+ * directory and may reach nothing (no credential, no egress), so every version, the first included, is sent over the
+ * connection ({@link VersionUpload}, {@code writeFiles}) before the {@code load} or {@code reload} that names it. Its
+ * end is the connection's: a harness that exits closes it.
  */
 final class PodSandbox extends HarnessSandbox {
 
@@ -43,8 +39,15 @@ final class PodSandbox extends HarnessSandbox {
         });
     }
 
-    /** The first load of a fresh pod: its init step put the version at {@code podDir(sequence)}. */
+    /** The first load of a fresh pod: the version's files are sent first, to {@code podDir(sequence)}. */
     void load(long timeoutMs) throws SandboxStartException {
+        try {
+            Replies.await(VersionUpload.send(connection, spec.bundleDir(), spec.sequence()), timeoutMs);
+        } catch (HarnessError e) {
+            endAfterFailedLoad();
+            throw new SandboxStartException("cannot send version " + spec.sequence() + " to the sandbox pod: "
+                    + e.error().path("message").asText(), "start", "");
+        }
         load(podDir.apply(spec.sequence()), timeoutMs);
     }
 
@@ -66,25 +69,8 @@ final class PodSandbox extends HarnessSandbox {
 
     @Override
     public CompletableFuture<JsonNode> reload(Path dir, String entry, long sequence) {
-        ObjectNode files;
-        try {
-            files = filesOf(dir, sequence);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(HarnessError.gone("cannot read version " + sequence + ": " + e.getMessage()));
-        }
-        return connection.request("writeFiles", files).thenCompose(written -> connection.request("reload",
+        return VersionUpload.send(connection, dir, sequence).thenCompose(written -> connection.request("reload",
                 HarnessEvents.versionFields(spec, listener, dir, podDir.apply(sequence), entry, sequence)));
-    }
-
-    /** {@code {dir: "v<sequence>", files: [{path, data}]}}: the local copy of the version, base64. */
-    private static ObjectNode filesOf(Path dir, long sequence) throws IOException {
-        ObjectNode fields = ProcessSandboxDriver.fields().put("dir", "v" + sequence);
-        ArrayNode files = fields.putArray("files");
-        for (Path file : BundleFiles.list(dir)) {
-            files.addObject().put("path", dir.relativize(file).toString().replace('\\', '/'))
-                    .put("data", Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
-        }
-        return fields;
     }
 
     /** Asks the harness to shut down (its teardown runs), then deletes the pod. */

@@ -1,12 +1,9 @@
 package com.powerx.devhotload.sandbox.driver;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.sandbox.config.KubernetesSandboxConfig;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -21,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pod of one session's sandbox: an init step that fetches the version's blobs from session-service (with the
- * service token from a Secret reference, never its value) into an emptyDir, and the runtime container whose harness
- * listens for the orchestrator on the pod network. Restricted security context, no service account token, limits.
+ * The pod of one session's sandbox: one container whose harness listens for the orchestrator on the pod network, with
+ * an empty bundle emptyDir that the orchestrator fills over that connection (the pod holds no credential and may
+ * reach nothing). Restricted security context, no service account token, limits.
  */
 public final class SandboxPods {
 
@@ -36,20 +33,17 @@ public final class SandboxPods {
     public static final String OWNER = "px.dev/owner";
     static final String HARNESS_DIR = "/opt/px-harness";
     static final String RUNTIME_CONTAINER = "harness";
-    static final String FETCH_CONTAINER = "fetch-bundle";
     /** The uid the images create (deploy/sandbox-images): any non-root uid works, the images only need it to exist. */
     static final long SANDBOX_UID = 10001;
 
     private final KubernetesSandboxConfig config;
     private final String owner;
-    private final String sessionServiceUrl;
     private final int hookTimeoutMs;
     private final int invokeTimeoutMs;
 
-    public SandboxPods(KubernetesSandboxConfig config, String owner, String sessionServiceUrl, int hookTimeoutMs, int invokeTimeoutMs) {
+    public SandboxPods(KubernetesSandboxConfig config, String owner, int hookTimeoutMs, int invokeTimeoutMs) {
         this.config = config;
         this.owner = owner;
-        this.sessionServiceUrl = sessionServiceUrl;
         this.hookTimeoutMs = hookTimeoutMs;
         this.invokeTimeoutMs = invokeTimeoutMs;
     }
@@ -71,8 +65,8 @@ public final class SandboxPods {
         return v.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
     }
 
-    /** The pod for {@code spec}; {@code files} are the version's {@code {path, sha256}} for the init step. */
-    public Pod pod(SandboxSpec spec, List<BundleFile> files) {
+    /** The pod for {@code spec}: its harness starts with nothing loaded and an empty {@code /bundle}. */
+    public Pod pod(SandboxSpec spec) {
         return new PodBuilder()
                 .withNewMetadata().withName(name(spec.sessionId())).withNamespace(config.namespace())
                 .withLabels(labels(spec.sessionId(), spec.tenantId())).endMetadata()
@@ -82,27 +76,10 @@ public final class SandboxPods {
                 .withEnableServiceLinks(false)
                 .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(SANDBOX_UID).withRunAsGroup(SANDBOX_UID)
                 .withFsGroup(SANDBOX_UID).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                .withInitContainers(fetchContainer(spec, files))
                 .withContainers(runtimeContainer(spec))
                 .addNewVolume().withName("bundle").withNewEmptyDir().withSizeLimit(new Quantity("256Mi")).endEmptyDir().endVolume()
                 .addNewVolume().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity("64Mi")).endEmptyDir().endVolume()
                 .endSpec()
-                .build();
-    }
-
-    private Container fetchContainer(SandboxSpec spec, List<BundleFile> files) {
-        List<String> command = "node".equals(spec.runtime())
-                ? List.of("node", HARNESS_DIR + "/fetch-bundle.mjs")
-                : List.of("python3", HARNESS_DIR + "/fetch_bundle.py");
-        return new ContainerBuilder().withName(FETCH_CONTAINER).withImage(image(spec.runtime())).withCommand(command)
-                .withEnv(env("PX_SESSION_SERVICE_URL", sessionServiceUrl), env("PX_SANDBOX_SESSION", spec.sessionId()),
-                        env("PX_BUNDLE_DIR", versionDir(spec.sequence())), env("PX_BUNDLE_FILES", json(files)),
-                        // the token by reference: the pod spec never holds its value, and the runtime container never sees it
-                        new EnvVarBuilder().withName("PX_SERVICE_TOKEN").withNewValueFrom().withNewSecretKeyRef()
-                                .withName(config.tokenSecret()).withKey("token").endSecretKeyRef().endValueFrom().build())
-                .withResources(resources("100m", "64Mi", "200m", "128Mi"))
-                .withSecurityContext(restricted())
-                .withVolumeMounts(mount("bundle", config.bundleRoot()), mount("tmp", "/tmp"))
                 .build();
     }
 
@@ -155,17 +132,5 @@ public final class SandboxPods {
 
     private static EnvVar env(String name, String value) {
         return new EnvVar(name, value, null);
-    }
-
-    private static String json(List<BundleFile> files) {
-        try {
-            return EventCodec.mapper().writeValueAsString(files);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One file of a version as the init step fetches it. */
-    public record BundleFile(String path, String sha256) {
     }
 }

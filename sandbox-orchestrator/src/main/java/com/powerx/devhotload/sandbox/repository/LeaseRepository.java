@@ -34,6 +34,10 @@ public class LeaseRepository {
     public record Owner(String instanceId, boolean ended) {
     }
 
+    /** The instance whose live lease covers a session, and where it answers. */
+    public record LiveOwner(String instanceId, String url) {
+    }
+
     /** Extends the leases of every unfinished sandbox {@code instanceId} owns; the ids it still owns. */
     public Uni<Set<String>> renew(SqlClient c, String instanceId, int leaseMs) {
         return c.preparedQuery("UPDATE sandbox SET lease_expires_at = " + LEASE + " WHERE instance_id = $1 AND state <> 'stopped' "
@@ -123,6 +127,31 @@ public class LeaseRepository {
                     Map<String, String> owners = new HashMap<>();
                     rows.forEach(r -> owners.put(r.getUUID("session_id").toString(), r.getString("instance_id")));
                     return owners;
+                });
+    }
+
+    /** Records where {@code instanceId} answers (V7), for the replicas that forward calls for its sessions to it. */
+    public Uni<Void> advertise(SqlClient c, String instanceId, String url) {
+        return c.preparedQuery("INSERT INTO orchestrator_instance (instance_id, url) VALUES ($1, $2) "
+                        + "ON CONFLICT (instance_id) DO UPDATE SET url = EXCLUDED.url, seen_at = now()")
+                .execute(Tuple.of(instanceId, url))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The owner of a session's unfinished sandbox while its lease runs, with its address; null when there is none (no
+     * sandbox, ended, a lease that ran out: nobody serves it until it is adopted) or the owner never said where it is.
+     */
+    public Uni<LiveOwner> liveOwner(SqlClient c, UUID sessionId) {
+        return c.preparedQuery("SELECT s.instance_id, i.url FROM sandbox s JOIN orchestrator_instance i ON i.instance_id = s.instance_id "
+                        + "WHERE s.session_id = $1 AND s.state <> 'stopped' AND s.lease_expires_at > now()")
+                .execute(Tuple.of(sessionId))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    return new LiveOwner(r.getString("instance_id"), r.getString("url"));
                 });
     }
 

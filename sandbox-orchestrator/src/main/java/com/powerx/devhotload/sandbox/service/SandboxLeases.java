@@ -51,6 +51,7 @@ public class SandboxLeases {
     private final PendingLifecycleRepository inbox;
     private final LeaseConfig config;
     private final String me;
+    private final String url;
     private final ScheduledExecutorService loop =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sandbox-leases").factory());
     private final AtomicBoolean takeQueued = new AtomicBoolean();
@@ -70,6 +71,7 @@ public class SandboxLeases {
         this.inbox = inbox;
         this.config = config;
         this.me = instance.value();
+        this.url = instance.url();
     }
 
     /** After a routed event committed: the intake looks at once (else at its next poll). */
@@ -91,7 +93,7 @@ public class SandboxLeases {
     void start(@Observes @Priority(900) StartupEvent event) {
         try {
             List<SandboxRepository.Saved> own = await(outbox.pool().withConnection(c -> leases.claimOwn(c, me, config.durationMs())
-                    .call(claimed -> inbox.untake(c, me))));
+                    .call(claimed -> inbox.untake(c, me)).call(claimed -> leases.advertise(c, me, url))));
             lastRenewal = System.nanoTime();
             recovery.bringBack(own);
             if (!own.isEmpty()) {
@@ -166,7 +168,9 @@ public class SandboxLeases {
     void renew() {
         long attempt = System.nanoTime();
         try {
-            Set<String> owned = await(outbox.pool().withConnection(c -> leases.renew(c, me, config.durationMs())));
+            // the address too: the other replicas forward calls for these sessions to it (written at start, kept true)
+            Set<String> owned = await(outbox.pool().withConnection(c -> leases.renew(c, me, config.durationMs())
+                    .call(renewed -> leases.advertise(c, me, url))));
             lastRenewal = attempt;
             List<Sandbox> notOwned = registry.live().stream().filter(s -> !owned.contains(s.sessionId())).toList();
             if (!notOwned.isEmpty()) {

@@ -46,6 +46,7 @@ class HarnessInstallationTest {
         @Override public String sessionServiceUrl() { return "http://127.0.0.1:1"; }
         @Override public java.util.Optional<String> serviceToken() { return java.util.Optional.empty(); }
         @Override public java.util.Optional<String> instanceId() { return java.util.Optional.empty(); }
+        @Override public java.util.Optional<String> instanceUrl() { return java.util.Optional.empty(); }
         @Override public int restartBackoffMs() { return 1000; }
         @Override public String nodeCommand() { return "node"; }
         @Override public String pythonCommand() { return "python3"; }

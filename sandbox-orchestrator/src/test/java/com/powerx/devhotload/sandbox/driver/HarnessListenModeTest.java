@@ -53,6 +53,13 @@ class HarnessListenModeTest {
             send(first, "{\"id\":1,\"op\":\"writeFiles\",\"dir\":\"v1\",\"files\":[{\"path\":\"lib/a.txt\",\"data\":\"aGk=\"}]}");
             assertThat(line(in)).contains("\"ok\":true").contains("\"written\":1");
             assertThat(Files.readString(bundleRoot.resolve("v1/lib/a.txt"))).isEqualTo("hi");
+            // a file larger than one request arrives in pieces: append adds to it, without append it is replaced
+            send(first, "{\"id\":4,\"op\":\"writeFiles\",\"dir\":\"v1\",\"files\":[{\"path\":\"lib/a.txt\",\"data\":\"ISE=\",\"append\":true}]}");
+            assertThat(line(in)).contains("\"ok\":true");
+            assertThat(Files.readString(bundleRoot.resolve("v1/lib/a.txt"))).isEqualTo("hi!!");
+            send(first, "{\"id\":5,\"op\":\"writeFiles\",\"dir\":\"v1\",\"files\":[{\"path\":\"lib/a.txt\",\"data\":\"aGk=\"}]}");
+            assertThat(line(in)).contains("\"ok\":true");
+            assertThat(Files.readString(bundleRoot.resolve("v1/lib/a.txt"))).isEqualTo("hi");
             send(first, "{\"id\":2,\"op\":\"writeFiles\",\"dir\":\"v1\",\"files\":[{\"path\":\"../../escape.txt\",\"data\":\"aGk=\"}]}");
             assertThat(line(in)).contains("\"ok\":false").contains("BAD_REQUEST");
             send(first, "{\"id\":3,\"op\":\"writeFiles\",\"dir\":\"../elsewhere\",\"files\":[]}");

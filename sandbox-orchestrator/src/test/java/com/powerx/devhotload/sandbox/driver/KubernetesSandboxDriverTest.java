@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The kubernetes driver against the fabric8 API server mock (CRUD mode): the pod half through the API, the harness half
- * for real — {@link FakeKubelet} runs each pod's init step (the real fetch script) and harness (TCP listen mode) on
- * this machine and reports the pod Running at 127.0.0.1, so the driver connects and speaks the protocol as in a cluster.
+ * for real — {@link FakeKubelet} runs each pod's harness (TCP listen mode, an empty bundle root) on this machine and
+ * reports the pod Running at 127.0.0.1, so the driver connects, sends the version's files and speaks the protocol as in
+ * a cluster.
  */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesSandboxDriverTest {
@@ -51,7 +53,7 @@ class KubernetesSandboxDriverTest {
 
     @BeforeEach
     void kubelet() throws IOException {
-        kubelet = new FakeKubelet(client, NAMESPACE, EXAMPLES);
+        kubelet = new FakeKubelet(client, NAMESPACE);
         podConfig = new TestKubernetesConfig(tmp.resolve("pod-bundle").toString(), freePort());
     }
 
@@ -75,7 +77,13 @@ class KubernetesSandboxDriverTest {
         KubernetesSandboxDriver driver = driver("orch-0");
         assertThat(driver.handles(runtime)).isTrue();
 
-        RunningSandbox sandbox = start(driver, spec(sessionId, runtime, v1, 0, null));
+        SandboxSpec first = spec(sessionId, runtime, v1, 0, null);
+        // a file far above one writeFiles request's share, so that it has to arrive in pieces
+        byte[] big = new byte[2 * VersionUpload.CHUNK_BYTES + 12_345];
+        new Random(42).nextBytes(big);
+        Files.createDirectories(first.bundleDir().resolve("assets"));
+        Files.write(first.bundleDir().resolve("assets/big.bin"), big);
+        RunningSandbox sandbox = start(driver, first);
 
         List<Pod> pods = client.pods().inNamespace(NAMESPACE).list().getItems();
         assertThat(pods).singleElement().satisfies(pod -> {
@@ -83,10 +91,13 @@ class KubernetesSandboxDriverTest {
                     .containsEntry("px.dev/owner", "orch-0").containsEntry("px.dev/tenant", "tenant-a")
                     .containsEntry("app.kubernetes.io/name", "px-sandbox");
             assertThat(pod.getSpec().getContainers().get(0).getImage()).contains("px-sandbox-" + runtime);
-            assertThat(Serialization.asYaml(pod)).doesNotContain(ORCHESTRATOR_TOKEN).doesNotContain(FakeKubelet.TOKEN);
+            assertThat(pod.getSpec().getInitContainers()).isEmpty();
+            assertThat(Serialization.asYaml(pod)).doesNotContain(ORCHESTRATOR_TOKEN).doesNotContain("PX_SERVICE_TOKEN");
         });
-        // the init step fetched every file of the version by hash, naming the session
-        assertThat(kubelet.blobRequests()).hasSize(fileCount(v1)).allSatisfy(r -> assertThat(r).startsWith(sessionId + " "));
+        // the pod started empty: the version arrived over the control connection, every file intact
+        Path podCopy = Path.of(podConfig.bundleRoot(), "v0");
+        assertThat(relativeFiles(podCopy)).isEqualTo(relativeFiles(first.bundleDir()));
+        assertThat(Files.readAllBytes(podCopy.resolve("assets/big.bin"))).isEqualTo(big);
         assertThat(sandbox.loadResult().path("result").asText()).isEqualTo("loaded");
 
         assertThat(invoke(sandbox, "increment").path("count").asInt()).isEqualTo(1);
@@ -122,13 +133,13 @@ class KubernetesSandboxDriverTest {
     @Test
     void orphanCleanupDeletesThisOwnersPodsOfSessionsItNoLongerRunsOnly() throws InterruptedException {
         kubelet.close(); // these pods need no harness
-        SandboxPods mine = new SandboxPods(podConfig, "orch-0", "http://x", 1000, 1000);
-        SandboxPods theirs = new SandboxPods(podConfig, "orch-1", "http://x", 1000, 1000);
-        create(mine.pod(spec("7f0c2b7e-0000-4000-8000-0000000000b1", "node"), List.of())
+        SandboxPods mine = new SandboxPods(podConfig, "orch-0", 1000, 1000);
+        SandboxPods theirs = new SandboxPods(podConfig, "orch-1", 1000, 1000);
+        create(mine.pod(spec("7f0c2b7e-0000-4000-8000-0000000000b1", "node"))
                 .toBuilder().withNewStatus().withPhase("Running").endStatus().build()); // live here
-        create(mine.pod(spec("7f0c2b7e-0000-4000-8000-0000000000b2", "python"), List.of())
+        create(mine.pod(spec("7f0c2b7e-0000-4000-8000-0000000000b2", "python"))
                 .toBuilder().withNewStatus().withPhase("Running").endStatus().build()); // ended: its stop never came
-        create(theirs.pod(spec("7f0c2b7e-0000-4000-8000-0000000000b3", "node"), List.of())
+        create(theirs.pod(spec("7f0c2b7e-0000-4000-8000-0000000000b3", "node"))
                 .toBuilder().withNewStatus().withPhase("Running").endStatus().build()); // another replica's
 
         List<String> deleted = driver("orch-0").deleteOrphans(Set.of("7f0c2b7e-0000-4000-8000-0000000000b1"));
@@ -220,7 +231,7 @@ class KubernetesSandboxDriverTest {
     }
 
     private SandboxConfig config(String driver) {
-        return new DriverConfig(driver, kubelet.blobUrl());
+        return new DriverConfig(driver, "http://session-service.unreachable.invalid:8081");
     }
 
     private record DriverConfig(String driver, String sessionServiceUrl) implements SandboxConfig {
@@ -233,6 +244,7 @@ class KubernetesSandboxDriverTest {
         @Override public int logRate() { return 10; }
         @Override public Optional<String> serviceToken() { return Optional.of(ORCHESTRATOR_TOKEN); }
         @Override public Optional<String> instanceId() { return Optional.empty(); }
+        @Override public Optional<String> instanceUrl() { return Optional.empty(); }
         @Override public int restartBackoffMs() { return 1000; }
         @Override public String nodeCommand() { return "node"; }
         @Override public String pythonCommand() { return "python3"; }
@@ -264,9 +276,9 @@ class KubernetesSandboxDriverTest {
         client.pods().inNamespace(NAMESPACE).resource(pod).create();
     }
 
-    private static int fileCount(String plugin) throws IOException {
-        try (Stream<Path> walk = Files.walk(EXAMPLES.resolve(plugin))) {
-            return (int) walk.filter(Files::isRegularFile).count();
+    private static List<String> relativeFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString()).sorted().toList();
         }
     }
 

@@ -15,15 +15,15 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The pod of one session: labels, image per runtime, the init step's secret reference, limits, restricted context. */
+/** The pod of one session: labels, image per runtime, no init step and no credential, limits, restricted context. */
 class SandboxPodsTest {
 
     private final SandboxPods pods = new SandboxPods(new TestKubernetesConfig("/bundle", 8080), "px-sandbox-orchestrator-1",
-            "http://session-service.px-dev-hotload:8081", 5000, 10000);
+            5000, 10000);
 
     @Test
     void aNodePodCarriesItsSessionTenantAndOwnerAndTheNodeImage() {
-        Pod pod = pods.pod(spec("node"), List.of(new SandboxPods.BundleFile("index.mjs", "a".repeat(64))));
+        Pod pod = pods.pod(spec("node"));
 
         assertThat(pod.getMetadata().getName()).isEqualTo("px-sandbox-7f0c2b7e-0000-4000-8000-000000000001");
         assertThat(pod.getMetadata().getNamespace()).isEqualTo("px-dev-hotload-sandbox");
@@ -35,48 +35,41 @@ class SandboxPodsTest {
             assertThat(c.getCommand()).containsExactly("node", "/opt/px-harness/harness.mjs");
             assertThat(c.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(8080));
         });
-        assertThat(pod.getSpec().getInitContainers()).singleElement()
-                .satisfies(c -> assertThat(c.getCommand()).containsExactly("node", "/opt/px-harness/fetch-bundle.mjs"));
+        assertThat(pod.getSpec().getInitContainers()).isEmpty(); // the files come over the control connection
         assertThat(pod.getSpec().getRestartPolicy()).isEqualTo("Never");
     }
 
     @Test
     void aPythonPodRunsThePythonImage() {
-        Pod pod = pods.pod(spec("python"), List.of());
+        Pod pod = pods.pod(spec("python"));
 
         assertThat(pod.getSpec().getContainers().get(0).getImage()).isEqualTo("registry.example.com/powerx/px-sandbox-python:0.1.0");
         assertThat(pod.getSpec().getContainers().get(0).getCommand()).containsExactly("python3", "-u", "/opt/px-harness/harness.py");
-        assertThat(pod.getSpec().getInitContainers().get(0).getCommand()).containsExactly("python3", "/opt/px-harness/fetch_bundle.py");
+        assertThat(pod.getSpec().getInitContainers()).isEmpty();
     }
 
     @Test
-    void theInitStepFetchesTheVersionWithTheTokenByReferenceAndTheRuntimeNeverSeesIt() {
-        Pod pod = pods.pod(spec("node"), List.of(new SandboxPods.BundleFile("lib/a.mjs", "b".repeat(64))));
-        Container init = pod.getSpec().getInitContainers().get(0);
+    void thePodHoldsNoCredentialAndTheRuntimeOnlyItsOwnSettings() {
+        Pod pod = pods.pod(spec("node"));
 
-        EnvVar token = env(init, "PX_SERVICE_TOKEN");
-        assertThat(token.getValue()).isNull();
-        assertThat(token.getValueFrom().getSecretKeyRef().getName()).isEqualTo("px-sandbox-service-token");
-        assertThat(token.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token");
-        assertThat(env(init, "PX_BUNDLE_DIR").getValue()).isEqualTo("/bundle/v3");
-        assertThat(env(init, "PX_BUNDLE_FILES").getValue()).isEqualTo("[{\"path\":\"lib/a.mjs\",\"sha256\":\"" + "b".repeat(64) + "\"}]");
-        assertThat(env(init, "PX_SESSION_SERVICE_URL").getValue()).isEqualTo("http://session-service.px-dev-hotload:8081");
+        assertThat(env(pod.getSpec().getContainers().get(0), "PX_SANDBOX_BUNDLE_ROOT").getValue()).isEqualTo("/bundle");
         // the runtime container: the four plugin variables and the harness's own settings, nothing of the orchestrator
         assertThat(pod.getSpec().getContainers().get(0).getEnv()).extracting(EnvVar::getName).containsExactlyInAnyOrder(
                 "HOME", "LANG", "TZ", "PX_SANDBOX_LISTEN", "PX_SANDBOX_SESSION", "PX_SANDBOX_BUNDLE_ROOT", "PX_SANDBOX_RECONNECT_MS",
                 "PX_SANDBOX_HOOK_TIMEOUT_MS", "PX_SANDBOX_INVOKE_TIMEOUT_MS", "PX_SANDBOX_LOG_ECHO");
         assertThat(pod.getSpec().getContainers().get(0).getEnv()).allSatisfy(e -> assertThat(e.getValueFrom()).isNull());
-        assertThat(Serialization.asYaml(pod)).doesNotContain("Bearer");
+        assertThat(Serialization.asYaml(pod)).doesNotContain("Bearer").doesNotContain("secretKeyRef").doesNotContain("PX_SERVICE_TOKEN")
+                .doesNotContain("session-service");
     }
 
     @Test
     void everyContainerIsLimitedAndRestricted() {
-        Pod pod = pods.pod(spec("python"), List.of());
+        Pod pod = pods.pod(spec("python"));
 
         assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
         assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSpec().getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-        for (Container c : List.of(pod.getSpec().getInitContainers().get(0), pod.getSpec().getContainers().get(0))) {
+        for (Container c : pod.getSpec().getContainers()) {
             SecurityContext sc = c.getSecurityContext();
             assertThat(sc.getRunAsNonRoot()).isTrue();
             assertThat(sc.getReadOnlyRootFilesystem()).isTrue();

@@ -7,7 +7,6 @@ record TestKubernetesConfig(String bundleRoot, int controlPort) implements Kuber
     @Override public String namespace() { return "px-dev-hotload-sandbox"; }
     @Override public String imageNode() { return "registry.example.com/powerx/px-sandbox-node:0.1.0"; }
     @Override public String imagePython() { return "registry.example.com/powerx/px-sandbox-python:0.1.0"; }
-    @Override public String tokenSecret() { return "px-sandbox-service-token"; }
     @Override public String cpuLimit() { return "500m"; }
     @Override public String memoryLimit() { return "512Mi"; }
     @Override public String cpuRequest() { return "50m"; }
