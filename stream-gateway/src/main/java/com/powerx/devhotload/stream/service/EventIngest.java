@@ -167,6 +167,9 @@ public class EventIngest {
 
     // EVALSHA fails with NOSCRIPT on a Redis that has not seen the scripts (fresh start, restart, failover):
     // load them and run the whole pipeline again, which the dedup markers make harmless.
+    // Any other failure drops the connection, so the retry opens a new one: a connection that closed before its end
+    // handler was set (Redis killed as it was being opened) otherwise answered "Connection is closed" for ever, and the
+    // gateway stopped ingesting (FaultInjectionIT, kill -9 of Redis).
     private Future<List<Response>> runWithScripts(List<Request> requests) {
         return connection().compose(conn -> conn.batch(requests).recover(failure -> {
             if (failure.getMessage() == null || !failure.getMessage().contains("NOSCRIPT")) {
@@ -175,7 +178,7 @@ public class EventIngest {
             List<Request> loads = new ArrayList<>(sessions.loadScripts());
             loads.add(streams.loadScript());
             return conn.batch(loads).compose(loaded -> conn.batch(requests));
-        }));
+        }).onFailure(failure -> forget(conn)));
     }
 
     /** The ingest's own connection: commands on one connection are applied in the order they were sent. */
