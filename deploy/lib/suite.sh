@@ -12,6 +12,28 @@ DEVSTACK_CP_FILE="$ROOT/libs/devstack/target/runtime-classpath.txt"
 # the default first threshold (~21 MB) each growth step is a full GC (80 ms pauses seen in the first minute).
 SERVICE_JVM_FLAGS=(-XX:+UseSerialGC -Xmx384m -XX:MetaspaceSize=128m)
 
+# JDK 25 AOT cache of a service (deploy/local/aot-train writes it, docs/benchmarks.md "Startup and the first minute"):
+# next to the packaged jars, so a clean build removes it with them.
+aot_cache() {
+  echo "$ROOT/$1/target/quarkus-app/app.aot"
+}
+
+# The AOT flag for a service under PX_AOT: auto (default) uses the cache only when it is newer than every jar of the
+# service; off uses none; train writes a new one when the service exits (-XX:AOTCacheOutput). A cache older than the
+# build must be skipped here: JDK 25.0.3 does not notice that a jar changed and serves the classes it cached from the
+# old one, without a warning (docs/benchmarks.md, "Startup and the first minute"). A missing file only logs errors.
+aot_flags() {
+  local svc="$1" cache app
+  cache="$(aot_cache "$svc")"; app="$ROOT/$svc/target/quarkus-app"
+  case "${PX_AOT:-auto}" in
+    train) echo "-XX:AOTCacheOutput=$cache" ;;
+    off) ;;
+    *) if [ -f "$cache" ] && [ -z "$(find "$app" -name '*.jar' -newer "$cache" -print -quit)" ]; then
+         echo "-XX:AOTCache=$cache"
+       fi ;;
+  esac
+}
+
 devstack_classpath() {
   echo "$ROOT/libs/devstack/target/classes:$(cat "$DEVSTACK_CP_FILE")"
 }
