@@ -237,13 +237,15 @@ class ConsoleIT {
         await("the dialog", d -> d.findElement(By.id("dialog")).isDisplayed());
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         await("the dialog closed", d -> !d.findElement(By.id("dialog")).isDisplayed());
-        assertThat(driver.switchTo().activeElement().getDomAttribute("data-action")).isEqualTo("terminate");
+        // Asked again until it holds: rows are rebuilt on every session event, and the page moves focus to the new
+        // button — an element read a moment before may already be detached (StaleElementReference).
+        await("focus back on the terminate button", d -> "terminate".equals(d.switchTo().activeElement().getDomAttribute("data-action")));
         clickRowButton(sessionId, "terminate");
         await("the dialog", d -> d.findElement(By.id("dialog")).isDisplayed());
         // Tab stays inside the dialog: reason → Cancel → Terminate → reason again.
         for (String expected : List.of("d-cancel", "d-confirm", "d-reason")) {
             driver.switchTo().activeElement().sendKeys(Keys.TAB);
-            assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo(expected);
+            assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo(expected); // the dialog is never rebuilt
         }
         driver.findElement(By.id("d-reason")).sendKeys("console e2e");
         screenshot("terminate-dialog");
@@ -407,8 +409,12 @@ class ConsoleIT {
     }
 
     /** The lines in the DOM (the virtual list renders the visible rows only). */
+    @SuppressWarnings("unchecked")
     private static List<String> renderedLines() {
-        return driver.findElements(By.cssSelector("#l-viewport .log-row .log-msg")).stream().map(WebElement::getText).toList();
+        // Read in one script: the virtual list rebuilds its rows as lines arrive, so elements found first and read
+        // one by one afterwards can be detached in between (StaleElementReference outside an await).
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('#l-viewport .log-row .log-msg')].map((e) => e.innerText.trim());");
     }
 
     /** The lines of every exported file downloaded so far (NDJSON, gzip). */

@@ -30,6 +30,8 @@ public final class ApiClient {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http;
+    /** Whether calls present a client certificate (the context is built only from a configured identity). */
+    private final boolean clientCertificate;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -40,6 +42,7 @@ public final class ApiClient {
             builder.sslContext(tls);
         }
         this.http = builder.build();
+        this.clientCertificate = tls != null;
         this.retry = retry;
         this.sleeper = sleeper;
         this.clock = clock;
@@ -129,7 +132,7 @@ public final class ApiClient {
                 }
                 Optional<Duration> wait = retry.afterConnectionError(attempt);
                 if (wait.isEmpty()) {
-                    throw unreachable(call.uri(), e);
+                    throw refusedAfterHandshake(call.uri(), e) ? certificateRefused(call.uri(), e) : unreachable(call.uri(), e);
                 }
                 pause(wait.get());
                 continue;
@@ -220,6 +223,23 @@ public final class ApiClient {
             }
         }
         return null;
+    }
+
+    /*
+     * Under TLS 1.3 the client's handshake is over before the server has judged its certificate: a server that refuses
+     * the certificate sends an alert and closes, and the client sees the alert (an SSLException) or — when the close
+     * wins the race — only a connection closed before any byte of the answer. With a client certificate presented over
+     * https, that second form is the same refusal and must read as one.
+     */
+    private boolean refusedAfterHandshake(URI uri, IOException e) {
+        return clientCertificate && "https".equalsIgnoreCase(uri.getScheme()) && !(e instanceof HttpTimeoutException)
+                && !(e instanceof java.net.ConnectException) && !(e instanceof java.net.UnknownHostException);
+    }
+
+    private static CliException certificateRefused(URI uri, IOException e) {
+        return CliException.unreachable("TLS: " + uri.getAuthority() + " closed the connection after the handshake without answering ("
+                        + reason(e) + ") — the usual sign that it refused the client certificate",
+                "check that the certificate is issued by the CA the server trusts and not expired: px-plugin auth configure --cert --key --ca");
     }
 
     private static CliException tlsFailure(URI uri, SSLException e) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -45,6 +47,7 @@ class MutualTlsTest {
     private HttpsServer server;
     private final List<String> warnings = new ArrayList<>();
     private ClientCertificates store;
+    private SSLContext serverContext;
 
     @BeforeEach
     void startServer() throws Exception {
@@ -62,6 +65,7 @@ class MutualTlsTest {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        serverContext = context;
 
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(context) {
@@ -131,6 +135,37 @@ class MutualTlsTest {
             assertThat(e.exitCode()).isEqualTo(Exit.UNREACHABLE);
             assertThat(e.oneLine()).doesNotContain("\n").contains("TLS");
         });
+    }
+
+    /**
+     * The other face of a refused certificate under TLS 1.3: the server closes right after the handshake and the client
+     * never sees the alert. Made certain here with a server that always does so; it must read as a TLS refusal, not
+     * as "cannot reach" (the flaky form of the test above, when the close won the race, failed on exactly that).
+     */
+    @Test
+    void aConnectionClosedRightAfterTheHandshakeReadsAsARefusedCertificate() throws Exception {
+        TestCertificates.Issued client = TestCertificates.leaf(ca, "CN=dev-1,O=acme", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)));
+        store.configure(client.writeCert(dir.resolve("c.pem")), client.writeKey(dir.resolve("k.pem")), ca.writeCert(dir.resolve("ca.pem")), warnings::add);
+        try (SSLServerSocket closer = (SSLServerSocket) serverContext.getServerSocketFactory().createServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                while (!closer.isClosed()) {
+                    try (SSLSocket socket = (SSLSocket) closer.accept()) {
+                        socket.startHandshake();
+                    } catch (java.io.IOException ignored) {
+                        // closed by the test, or a handshake the client gave up on
+                    }
+                }
+            });
+            ApiClient api = new ApiClient(TlsContexts.of(store.load(warnings::add).orElseThrow()),
+                    new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)), d -> { }, Clock.systemUTC());
+            URI uri = URI.create("https://127.0.0.1:" + closer.getLocalPort() + "/x");
+            assertThatThrownBy(() -> api.call(ApiClient.Call.get(uri, Auth.NONE))).isInstanceOfSatisfying(CliException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(Exit.UNREACHABLE);
+                assertThat(e.oneLine()).doesNotContain("\n").contains("TLS").contains("client certificate");
+            });
+            closer.close();
+            acceptor.join(5000);
+        }
     }
 
     @Test
