@@ -78,6 +78,16 @@ class OrchestratorForwardingIT {
                 assertThat(marked.statusCode()).as(marked.body()).isEqualTo(404);
                 assertThat(count(owner, admin, sessionId, "get")).as("nothing ran for the refused calls").isEqualTo(2);
             }
+            // The list is the same through either replica: every replica's sandboxes of the caller's tenant, each once;
+            // marked as forwarded, a replica answers with its own only; another tenant sees none of them.
+            for (String replica : List.of(FIRST, second)) {
+                assertThat(listed(replica, Map.of("Authorization", "Bearer " + admin)))
+                        .as("the list through %s", replica).containsExactlyInAnyOrderElementsOf(runsOn.keySet());
+                assertThat(listed(replica, Map.of("Authorization", "Bearer " + admin, DevLoop.FORWARDED_BY, "e2e")))
+                        .as("%s's own", replica).containsExactlyInAnyOrderElementsOf(runsOn.entrySet().stream()
+                                .filter(e -> e.getValue().equals(replica)).map(Map.Entry::getKey).toList());
+                assertThat(listed(replica, Map.of("Authorization", "Bearer " + stranger))).as("another tenant's list").isEmpty();
+            }
             assertThat(DevLoop.sandboxDb(suite, "SELECT count(*) FROM orchestrator_instance WHERE instance_id IN (?, ?)",
                     Suite.instanceId(FIRST), Suite.instanceId(second))).as("both replicas said where they answer").isEqualTo(2);
         } finally {
@@ -90,6 +100,17 @@ class OrchestratorForwardingIT {
             suite.stopReplica(second);
         }
         System.out.printf("forwarding checked for %d sessions at %s%n", runsOn.size(), Instant.now());
+    }
+
+    /** The session ids a replica's {@code GET /internal/dev/sandboxes} lists; its {@code total} must agree. */
+    private static List<String> listed(String orchestrator, Map<String, String> headers) throws Exception {
+        HttpResponse<String> answer = SuiteCalls.send(suite, orchestrator, "GET", "/internal/dev/sandboxes", headers, null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("data");
+        assertThat(data.has("unansweredReplicas")).as(answer.body()).isFalse();
+        List<String> ids = data.path("items").findValuesAsText("sessionId");
+        assertThat(data.path("total").asInt()).isEqualTo(ids.size());
+        return ids;
     }
 
     private static int count(String orchestrator, String token, String sessionId, String handler) throws Exception {

@@ -41,10 +41,12 @@ public final class Suite {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final DevStack stack;
+    private final OtlpReceiver traces;
     private Duration startup;
 
-    private Suite(DevStack stack) {
+    private Suite(DevStack stack, OtlpReceiver traces) {
         this.stack = stack;
+        this.traces = traces;
     }
 
     /** Starts the suite once per test JVM and stops it when the JVM exits. */
@@ -52,7 +54,7 @@ public final class Suite {
         if (running == null) {
             DevStack stack = DevStack.shared();
             LocalInfra.DATABASES.forEach(stack.postgres()::ensureDatabase);
-            Suite suite = new Suite(stack);
+            Suite suite = new Suite(stack, OtlpReceiver.start());
             Runtime.getRuntime().addShutdownHook(new Thread(suite::stop, "e2e-suite-stop"));
             suite.start();
             running = suite;
@@ -139,6 +141,11 @@ public final class Suite {
         // Above the 128 MiB default, so a 200 MB bundle file can show that uploads stream instead of buffering.
         env.put("PX_DEV_MAX_BLOB_BYTES", String.valueOf(256L * 1024 * 1024));
         env.put("QUARKUS_OIDC_PUBLIC_KEY", LocalTokens.forTests().publicKey());
+        // Spans go to the test's own OTLP receiver, as they would to a collector's :4318 (TracingIT reads them); every
+        // second rather than every 5 s, so a test waits for a trace's spans briefly.
+        env.put("PX_OTEL_ENDPOINT", traces.endpoint());
+        env.put("PX_OTEL_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
         if (service.equals("sandbox-orchestrator")) {
             // Its own work directory: the orchestrator kills stale harnesses of its directory at start, and must not
             // touch those of a deploy/local suite on the same machine (nor a replica those of another). Short, for the
@@ -237,6 +244,11 @@ public final class Suite {
         return stack;
     }
 
+    /** The spans the services exported (every service exports to it). */
+    OtlpReceiver traces() {
+        return traces;
+    }
+
     /** How long the six services took from launch until all were ready. */
     public Duration startupTime() {
         return startup;
@@ -252,6 +264,7 @@ public final class Suite {
 
     void stop() {
         processes.values().forEach(Process::destroy);
+        // The receiver stays up until the services are gone: they flush their last spans when they stop.
         for (Process p : processes.values()) {
             try {
                 if (!p.waitFor(15, TimeUnit.SECONDS)) {
@@ -261,5 +274,6 @@ public final class Suite {
                 Thread.currentThread().interrupt();
             }
         }
+        traces.close();
     }
 }

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stream-gateway sends for both; a registration's trace likewise reaches {@code registered} and {@code sandbox.ready}.
  * Each hop is a span of its own (a new span id under the same trace id).
  * <p>
- * Spans are not checked here: the suite runs without an OTLP endpoint, so nothing is exported; the test checks that no
- * service tried (a default exporter would log a failure to reach localhost:4317 every few seconds).
+ * The services export their spans over OTLP/HTTP to the suite's {@link OtlpReceiver}, so the test also follows the
+ * trace through the spans themselves: session-service's server span is the caller's child, every span an event names
+ * was exported by the service that published the event, and the trace is one tree rooted at the caller's span.
  */
 class TracingIT {
 
@@ -51,6 +52,7 @@ class TracingIT {
         String admin = LocalTokens.forTests().mint(tenant, "dev-ann", List.of("admin.devHotload.manage"));
         String plugin = "com.acme.traced";
         String registerTrace = newTraceId();
+        String registerCall = traceparent(registerTrace);
         String reloadTrace = newTraceId();
         String reloadCall = traceparent(reloadTrace);
 
@@ -64,14 +66,17 @@ class TracingIT {
             Map<String, byte[]> v1 = Bundles.read(PLUGINS.resolve("counter-node"));
             DevLoop.upload(suite, admin, v1);
             JsonNode registered = SuiteCalls.expect(201, suite, "session-service", "POST", "/internal/dev/plugins/register",
-                    traced(SuiteCalls.bearer(admin), traceparent(registerTrace)), DevLoop.registerBody(plugin, "node", "index.mjs", v1));
+                    traced(SuiteCalls.bearer(admin), registerCall), DevLoop.registerBody(plugin, "node", "index.mjs", v1));
             String sessionId = registered.at("/data/sessionId").asText();
             String token = registered.at("/data/reloadToken").asText();
             assertThat(registered.at("/data/missingBlobs")).isEmpty();
             DevLoop.awaitSandbox(suite, "sandbox-orchestrator", admin, sessionId, "ready", Duration.ofSeconds(60));
 
-            assertThat(traceId(event(probe, EventTypes.SESSION_REGISTERED, sessionId))).isEqualTo(registerTrace);
-            assertThat(traceId(event(probe, EventTypes.SANDBOX_READY, sessionId))).isEqualTo(registerTrace);
+            CloudEvent registeredEvent = event(probe, EventTypes.SESSION_REGISTERED, sessionId);
+            CloudEvent ready = event(probe, EventTypes.SANDBOX_READY, sessionId);
+            assertThat(traceId(registeredEvent)).isEqualTo(registerTrace);
+            assertThat(traceId(ready)).isEqualTo(registerTrace);
+            assertExportedTree(registerTrace, spanId(registerCall), Map.of(registeredEvent, "session-service", ready, "sandbox-orchestrator"));
 
             Map<String, byte[]> v2 = Bundles.read(PLUGINS.resolve("counter-node-v2"));
             DevLoop.upload(suite, admin, v2);
@@ -93,21 +98,59 @@ class TracingIT {
             assertThat(reloadedFrame.path("id").asText()).isEqualTo(reloaded.id());
             assertThat(traceId(frame(frames, EventTypes.SANDBOX_READY, sessionId).path("traceparent").asText()))
                     .isEqualTo(registerTrace);
+            assertExportedTree(reloadTrace, spanId(reloadCall), Map.of(requested, "session-service", reloaded, "sandbox-orchestrator"));
 
             SuiteCalls.expect(200, suite, "session-service", "DELETE", "/internal/dev/plugins/sessions/" + sessionId,
                     SuiteCalls.bearer(admin), null);
         } finally {
             stream.interrupt();
         }
-        assertNoExportAttempts();
+        assertExportsAccepted();
     }
 
     /**
-     * Without PX_OTEL_ENDPOINT no service may try to export: a default exporter would send its first batch to
-     * localhost:4317 within the batch delay (5 s) of the spans above, and log the failure.
+     * The spans of one trace, as the services exported them: session-service answered the call under a server span
+     * whose parent is the caller's span; the span each event names was exported by the service that published the
+     * event; and every span hangs from the caller's span or from another span of the trace (one tree, nothing lost
+     * between HTTP, the outbox, Kafka and the session worker).
      */
-    private static void assertNoExportAttempts() throws Exception {
-        Thread.sleep(6_000);
+    private static void assertExportedTree(String traceId, String callerSpan, Map<CloudEvent, String> publishedBy) throws Exception {
+        OtlpReceiver receiver = suite.traces();
+        List<OtlpReceiver.Span> spans = receiver.awaitTrace(traceId, found -> {
+            Map<String, String> services = new HashMap<>();
+            found.forEach(span -> services.put(span.spanId(), span.service()));
+            return publishedBy.keySet().stream().allMatch(e -> services.containsKey(spanId(e.traceparent())))
+                    && found.stream().allMatch(span -> span.parentSpanId().equals(callerSpan) || services.containsKey(span.parentSpanId()));
+        }, WAIT);
+        String shown = spans.stream().map(s -> s.service() + " " + s.name() + " " + s.spanId() + "<-" + s.parentSpanId()).toList().toString();
+
+        assertThat(spans).as("session-service's server span under the caller's: " + shown)
+                .anySatisfy(span -> {
+                    assertThat(span.service()).isEqualTo("session-service");
+                    assertThat(span.kind()).isEqualTo(OtlpReceiver.Span.SERVER);
+                    assertThat(span.parentSpanId()).isEqualTo(callerSpan);
+                });
+        publishedBy.forEach((event, service) -> assertThat(spans).as(event.type() + "'s span exported by " + service + ": " + shown)
+                .anySatisfy(span -> {
+                    assertThat(span.spanId()).isEqualTo(spanId(event.traceparent()));
+                    assertThat(span.service()).isEqualTo(service);
+                }));
+        List<String> ids = spans.stream().map(OtlpReceiver.Span::spanId).toList();
+        assertThat(ids).as("span ids unique: " + shown).doesNotHaveDuplicates();
+        assertThat(spans).as("one tree under the caller's span: " + shown)
+                .allSatisfy(span -> assertThat(span.parentSpanId()).isIn(concat(ids, callerSpan)));
+    }
+
+    private static List<String> concat(List<String> ids, String one) {
+        List<String> all = new java.util.ArrayList<>(ids);
+        all.add(one);
+        return all;
+    }
+
+    /** The spans reached the receiver as OTLP/HTTP protobuf, and no service logged a failed export. */
+    private static void assertExportsAccepted() throws Exception {
+        assertThat(suite.traces().requests()).isPositive();
+        assertThat(suite.traces().undecodable()).as("export requests the receiver could not read").isZero();
         for (String service : Suite.SERVICES) {
             Path log = SERVICE_LOGS.resolve(service + ".log");
             if (Files.exists(log)) {
@@ -146,6 +189,11 @@ class TracingIT {
 
     private static String traceId(CloudEvent event) {
         return traceId(event.traceparent());
+    }
+
+    /** The span id of {@code 00-<trace id>-<span id>-<flags>}, or null. */
+    private static String spanId(String traceparent) {
+        return traceparent == null || traceparent.length() < 52 ? null : traceparent.substring(36, 52);
     }
 
     /** The trace id of {@code 00-<trace id>-<span id>-<flags>}, or null. */

@@ -1,8 +1,11 @@
 package com.powerx.devhotload.sandbox.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.platform.api.ApiException;
 import com.powerx.devhotload.platform.api.ErrorCode;
 import com.powerx.devhotload.sandbox.config.InstanceIdentity;
+import com.powerx.devhotload.sandbox.repository.LeaseRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,8 +18,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A sandbox API call passed on to the replica that runs the session, exactly once: the request carries
@@ -39,8 +44,53 @@ public class SandboxOwnerClient {
         this.me = instance.value();
     }
 
-    /** Sends {@code method path} (with {@code json}, if any) to {@code owner}; 503 when the owner does not answer. */
-    public Response forward(URI owner, String method, String path, HttpHeaders headers, byte[] json, Duration timeout) {
+    /** What the other replicas answered to a list: their items, and the instances that did not answer. */
+    public record PeerLists(List<JsonNode> items, List<String> unanswered) {
+    }
+
+    /**
+     * Asks every peer for its own sandboxes, all at once, each with the caller's credential (so each applies the same
+     * tenant filter as for a direct call) and marked as forwarded (so each answers with its own only). A peer that
+     * does not answer in {@code timeout}, or answers anything but 200, is named in {@link PeerLists#unanswered}.
+     */
+    public PeerLists lists(List<LeaseRepository.LiveOwner> peers, HttpHeaders headers, Duration timeout) {
+        List<CompletableFuture<List<JsonNode>>> answers = peers.stream()
+                .map(peer -> http.sendAsync(request(URI.create(peer.url()), "GET", "/internal/dev/sandboxes", headers, null, timeout),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .thenApply(SandboxOwnerClient::itemsOf)
+                        .exceptionally(e -> null))
+                .toList();
+        List<JsonNode> items = new ArrayList<>();
+        List<String> unanswered = new ArrayList<>();
+        for (int i = 0; i < peers.size(); i++) {
+            List<JsonNode> theirs = answers.get(i).join();
+            if (theirs == null) {
+                unanswered.add(peers.get(i).instanceId());
+            } else {
+                items.addAll(theirs);
+            }
+        }
+        if (!unanswered.isEmpty()) {
+            Log.warnf("sandbox list without the sandboxes of %s: no answer", unanswered);
+        }
+        return new PeerLists(items, unanswered);
+    }
+
+    private static List<JsonNode> itemsOf(HttpResponse<byte[]> answer) {
+        if (answer.statusCode() != 200) {
+            return null;
+        }
+        try {
+            JsonNode items = EventCodec.mapper().readTree(answer.body()).path("data").path("items");
+            List<JsonNode> list = new ArrayList<>();
+            items.forEach(list::add);
+            return items.isArray() ? list : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private HttpRequest request(URI owner, String method, String path, HttpHeaders headers, byte[] json, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(owner.resolve(path)).timeout(timeout).header(FORWARDED_BY, me)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(json));
         if (json != null) {
@@ -52,14 +102,20 @@ public class SandboxOwnerClient {
                 request.header(name, value);
             }
         }
+        return request.build();
+    }
+
+    /** Sends {@code method path} (with {@code json}, if any) to {@code owner}; 503 when the owner does not answer. */
+    public Response forward(URI owner, String method, String path, HttpHeaders headers, byte[] json, Duration timeout) {
         HttpResponse<byte[]> answer;
         try {
-            answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            answer = http.send(request(owner, method, path, headers, json, timeout), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new ApiException(ErrorCode.DEV_TIMEOUT, "owner_timeout", "the replica running this sandbox did not answer in time");
         } catch (IOException e) {
             // Its lease has not run out yet, but it is gone or unreachable: once adopted, the session answers again.
-            Log.warnf("replica %s did not answer a forwarded %s %s: %s", owner, method, path, e.getMessage());
+            Log.warnf("replica %s did not answer a forwarded %s %s: %s", owner, method, path,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             throw new ApiException(ErrorCode.DEV_UNAVAILABLE, "owner_unreachable", "the replica running this sandbox is not reachable",
                     Map.of(), 5L);
         } catch (InterruptedException e) {

@@ -130,6 +130,21 @@ public class LeaseRepository {
                 });
     }
 
+    /**
+     * The other instances that hold a live lease on an unfinished sandbox, with where they answer: the replicas a
+     * sandbox list must ask besides itself. An instance running nothing has nothing to add and is left out.
+     */
+    public Uni<List<LiveOwner>> livePeers(SqlClient c, String instanceId) {
+        return c.preparedQuery("SELECT DISTINCT s.instance_id, i.url FROM sandbox s JOIN orchestrator_instance i ON i.instance_id = s.instance_id "
+                        + "WHERE s.instance_id <> $1 AND s.state <> 'stopped' AND s.lease_expires_at > now() ORDER BY s.instance_id")
+                .execute(Tuple.of(instanceId))
+                .map(rows -> {
+                    List<LiveOwner> peers = new ArrayList<>();
+                    rows.forEach(r -> peers.add(new LiveOwner(r.getString("instance_id"), r.getString("url"))));
+                    return peers;
+                });
+    }
+
     /** Records where {@code instanceId} answers (V7), for the replicas that forward calls for its sessions to it. */
     public Uni<Void> advertise(SqlClient c, String instanceId, String url) {
         return c.preparedQuery("INSERT INTO orchestrator_instance (instance_id, url) VALUES ($1, $2) "

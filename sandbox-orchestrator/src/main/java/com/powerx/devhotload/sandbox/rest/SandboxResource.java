@@ -30,10 +30,11 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The sandbox API (CONTRACT.md §4): run a handler, read a sandbox, list the caller's sandboxes. With several replicas
@@ -43,6 +44,9 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class SandboxResource {
+
+    /** A peer pings each of its sandboxes for the list (2 s at most each, done one after another), so not too short. */
+    private static final Duration PEER_LIST_TIMEOUT = Duration.ofSeconds(10);
 
     private final CurrentCaller caller;
     private final SandboxInvoker invoker;
@@ -98,12 +102,16 @@ public class SandboxResource {
      */
     private Optional<URI> ownerElsewhere(String sessionId, HttpHeaders headers) {
         caller.get().requireTenant();
-        boolean carriesCredential = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                || headers.getHeaderString(HttpHeaders.COOKIE) != null;
-        if (headers.getHeaderString(SandboxOwnerClient.FORWARDED_BY) != null || !carriesCredential) {
+        if (!mayForward(headers)) {
             return Optional.empty();
         }
         return owners.elsewhere(sessionId);
+    }
+
+    private static boolean mayForward(HttpHeaders headers) {
+        boolean carriesCredential = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || headers.getHeaderString(HttpHeaders.COOKIE) != null;
+        return carriesCredential && headers.getHeaderString(SandboxOwnerClient.FORWARDED_BY) == null;
     }
 
     private static String path(String sessionId) {
@@ -118,16 +126,33 @@ public class SandboxResource {
         }
     }
 
-    /** The sandboxes of the caller's tenant on this instance. */
+    /**
+     * The sandboxes of the caller's tenant on every replica: this one's, and those the other replicas with live leases
+     * answer for the same caller (asked at once, marked as forwarded so that each answers with its own only). A replica
+     * that does not answer is named in {@code unansweredReplicas} rather than failing the list; a session seen twice
+     * while it changes hands is shown once.
+     */
     @GET
-    public Response list() {
+    public Response list(@Context HttpHeaders headers) {
         Caller who = caller.get();
         who.requireTenant();
-        List<SandboxView> items = registry.all().stream()
+        Map<String, JsonNode> items = new TreeMap<>();
+        registry.all().stream()
                 .filter(s -> who.canSeeTenant(s.tenantId()))
-                .sorted(Comparator.comparing(Sandbox::sessionId))
-                .map(this::view).toList();
-        return Responses.ok(Map.of("items", items, "total", items.size()));
+                .forEach(s -> items.put(s.sessionId(), EventCodec.mapper().valueToTree(view(s))));
+        List<String> unanswered = List.of();
+        if (mayForward(headers)) {
+            SandboxOwnerClient.PeerLists others = ownerClient.lists(owners.peers(), headers, PEER_LIST_TIMEOUT);
+            others.items().forEach(item -> items.putIfAbsent(item.path("sessionId").asText(), item));
+            unanswered = others.unanswered();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", List.copyOf(items.values()));
+        body.put("total", items.size());
+        if (!unanswered.isEmpty()) {
+            body.put("unansweredReplicas", unanswered);
+        }
+        return Responses.ok(body);
     }
 
     private SandboxView view(Sandbox sandbox) {

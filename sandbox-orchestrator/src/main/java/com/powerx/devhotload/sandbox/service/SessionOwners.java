@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,5 +44,10 @@ public class SessionOwners {
             return Optional.empty(); // nobody serves it right now, or it is on its way here (adopted, starting)
         }
         return Optional.of(URI.create(owner.url()));
+    }
+
+    /** The other replicas that run sandboxes right now (live leases), for a list that covers every replica. */
+    public List<LeaseRepository.LiveOwner> peers() {
+        return outbox.pool().withConnection(c -> leases.livePeers(c, me)).await().atMost(DB_WAIT);
     }
 }

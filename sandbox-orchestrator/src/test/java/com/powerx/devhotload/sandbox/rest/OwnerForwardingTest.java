@@ -41,6 +41,7 @@ class OwnerForwardingTest {
     Pool pool;
 
     private final List<UUID> sessions = new ArrayList<>();
+    private final Map<String, String> owners = new java.util.HashMap<>();
 
     @AfterEach
     void endThem() {
@@ -80,6 +81,24 @@ class OwnerForwardingTest {
                 .then().statusCode(404);
     }
 
+    @Test
+    void theListAsksEveryReplicaWithLiveLeasesAndNamesTheOnesThatDoNotAnswer() {
+        String unreachable = ownedElsewhere("http://127.0.0.1:" + deadPort(), 60);
+        String itself = ownedElsewhere("http://127.0.0.1:" + RestAssured.port, 60);
+
+        // the replica recorded at this app's own address answers the forwarded list with its own sandboxes (none of
+        // these two); the one where nothing listens is named instead of failing the list
+        asTenant().get("/internal/dev/sandboxes").then().statusCode(200)
+                .body("data.items.sessionId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems(unreachable)))
+                .body("data.items.sessionId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems(itself)))
+                .body("data.unansweredReplicas", org.hamcrest.Matchers.hasItem(owners.get(unreachable)))
+                .body("data.unansweredReplicas", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(owners.get(itself))));
+        // marked as forwarded, or without a credential to pass on: this instance's own, nobody asked
+        asTenant().header("X-Px-Forwarded-By", "another-replica").get("/internal/dev/sandboxes").then().statusCode(200)
+                .body("data.unansweredReplicas", org.hamcrest.Matchers.nullValue());
+        given().get("/internal/dev/sandboxes").then().statusCode(200).body("data.unansweredReplicas", org.hamcrest.Matchers.nullValue());
+    }
+
     private RequestSpecification asTenant() {
         return given().auth().oauth2(LocalTokens.forTests().mint("tenant-a", "dev-a", List.of())).contentType(ContentType.JSON);
     }
@@ -92,6 +111,7 @@ class OwnerForwardingTest {
         sql("INSERT INTO sandbox (session_id, tenant_id, plugin_id, runtime, state, sequence, instance_id, lease_expires_at) "
                 + "VALUES ($1, 'tenant-a', 'com.acme.test', 'node', 'ready', 0, $2, now() + $3::int * interval '1 second')", id, owner, leaseSeconds);
         sessions.add(id);
+        owners.put(id.toString(), owner);
         return id.toString();
     }
 
