@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Alerts and the dashboard use metrics the services really expose; every contract topic is provisioned. */
+/** Alerts, the dashboard and the autoscalers use metrics the services really expose; every contract topic is provisioned. */
 class MonitoringAndTopicsTest {
 
     private static final Pattern SUITE_METRIC = Pattern.compile("\\b(?:dev_hotload|admin_dev_hotload|debug)_[a-z0-9_]+");
@@ -43,6 +43,20 @@ class MonitoringAndTopicsTest {
         Set<String> used = new TreeSet<>();
         exprs.forEach(e -> SUITE_METRIC.matcher(e).results().forEach(m -> used.add(m.group())));
         assertThat(used).as("suite metrics used by alerts and dashboard").hasSizeGreaterThan(8);
+        used.forEach(name -> assertThat(meters).as(name + " is registered by a service").contains(base(name)));
+    }
+
+    /** The custom-metrics autoscalers (components/custom-metrics-hpa) scale on per-pod gauges some service registers. */
+    @Test
+    void autoscalersUseMetersTheServicesRegister() {
+        Set<String> meters = meterBases();
+        Set<String> used = new TreeSet<>();
+        for (String variant : List.of("prod", "all-components")) {
+            Rendered.of(variant).all(HorizontalPodAutoscaler.class).forEach(h -> h.getSpec().getMetrics().stream()
+                    .filter(m -> m.getPods() != null).forEach(m -> used.add(m.getPods().getMetric().getName())));
+        }
+        assertThat(used).as("per-pod metrics the autoscalers use")
+                .contains("dev_hotload_stream_subscribers", "dev_hotload_sandboxes");
         used.forEach(name -> assertThat(meters).as(name + " is registered by a service").contains(base(name)));
     }
 

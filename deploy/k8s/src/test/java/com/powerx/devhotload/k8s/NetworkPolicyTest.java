@@ -81,6 +81,9 @@ class NetworkPolicyTest {
             "in suite <- ns/monitoring :8081/TCP", "in suite <- ns/monitoring :8082/TCP", "in suite <- ns/monitoring :8083/TCP",
             "in suite <- ns/monitoring :8084/TCP", "in suite <- ns/monitoring :8085/TCP", "in suite <- ns/monitoring :8086/TCP");
 
+    /** PX_BLOB_STORE=s3 (prod): session-service reaches the bucket, at the cloud's addresses. */
+    static final Set<String> BLOB_BUCKET = Set.of("out session-service -> any :443/TCP");
+
     /** components/mtls: session-service's own TLS port through a passthrough. */
     static final Set<String> MTLS = Set.of("in session-service <- ns/ingress-nginx :8443/TCP");
 
@@ -97,6 +100,9 @@ class NetworkPolicyTest {
         }
         if (r.yaml.contains("PX_DEV_REQUIRE_MTLS")) {
             expected.addAll(MTLS);
+        }
+        if ("s3".equals(r.configMap("session-service").getData().get("PX_BLOB_STORE"))) {
+            expected.addAll(BLOB_BUCKET);
         }
         assertThat(flows(r)).as(variant).containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -3,6 +3,7 @@ package com.powerx.devhotload.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -129,7 +130,7 @@ class WorkloadTest {
         }
         assertThat(r.all(HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef().getName())
                 .as("the services that scale out").containsExactlyInAnyOrder("session-service", "stream-gateway",
-                        "diagnostics-service", "telemetry-ingest");
+                        "diagnostics-service", "telemetry-ingest", "sandbox-orchestrator");
     }
 
     @Test
@@ -141,30 +142,51 @@ class WorkloadTest {
         assertThat(r.all(HorizontalPodAutoscaler.class)).isEmpty();
     }
 
+    /**
+     * A blob uploaded to one session-service replica is read through any other: wherever more than one may run, the
+     * blobs are in a bucket (PX_BLOB_STORE=s3 with a bucket) or on a ReadWriteMany claim. Prod takes the bucket.
+     */
     @ParameterizedTest
     @FieldSource("VARIANTS")
     void blobsAreSharedWheneverSessionServiceMayRunMoreThanOneReplica(String variant) {
         Rendered r = Rendered.of(variant);
         int most = Math.max(r.workload("session-service").replicas(),
                 hpa(r, "session-service").map(h -> h.getSpec().getMaxReplicas()).orElse(1));
+        Map<String, String> config = r.configMap("session-service").getData();
+        boolean bucket = "s3".equals(config.get("PX_BLOB_STORE"))
+                && !config.getOrDefault("PX_BLOB_S3_BUCKET", "").isBlank();
         Volume blobs = volume(r.workload("session-service").template().getSpec(), "blobs");
-        if (most > 1 && !variant.equals("all-components")) {
-            assertThat(blobs.getPersistentVolumeClaim()).as(variant + ": a blob uploaded to one replica is read through "
-                    + "any other").isNotNull();
-            assertThat(blobs.getEmptyDir()).isNull();
+        Optional<PersistentVolumeClaim> claim = Optional.ofNullable(blobs.getPersistentVolumeClaim())
+                .map(ref -> r.named(PersistentVolumeClaim.class, ref.getClaimName())
+                        .orElseThrow(() -> new AssertionError(variant + ": no claim " + ref.getClaimName())));
+        boolean sharedVolume = claim.filter(c -> c.getSpec().getAccessModes().contains("ReadWriteMany")).isPresent();
+        if (most > 1) {
+            assertThat(bucket || sharedVolume).as(variant + ": up to " + most + " session-service replicas share their "
+                    + "blobs through PX_BLOB_STORE=s3 with a bucket, or a ReadWriteMany claim").isTrue();
         }
-        assertThat(blobs.getEmptyDir() != null || blobs.getPersistentVolumeClaim() != null).isTrue();
+        assertThat(bucket && sharedVolume).as(variant + ": a bucket and a shared volume (the overlay's s3 settings win "
+                + "over components/blobs-rwx)").isFalse();
+        if (variant.equals("prod")) {
+            assertThat(bucket).as("prod keeps blobs in a bucket").isTrue();
+        }
+        // The blob directory is writable either way: the blobs themselves (fs) or the uploads in flight (s3).
+        assertThat(blobs.getEmptyDir() != null || claim.isPresent()).isTrue();
     }
 
-    /** HPAs target an existing workload and give the CPU utilization they scale on. */
+    /**
+     * HPAs target an existing workload within their range; each scales on its service's signal: CPU, except the
+     * orchestrator, whose capacity is sandboxes (SandboxNamespaceTest).
+     */
     @ParameterizedTest
     @FieldSource("VARIANTS")
-    void autoscalersScaleOnCpu(String variant) {
+    void autoscalersScaleOnTheirServicesSignal(String variant) {
         Rendered r = Rendered.of(variant);
         for (HorizontalPodAutoscaler h : r.all(HorizontalPodAutoscaler.class)) {
-            r.workload(h.getSpec().getScaleTargetRef().getName());
-            assertThat(h.getSpec().getMetrics()).as(h.getMetadata().getName())
+            String target = h.getSpec().getScaleTargetRef().getName();
+            assertThat(r.workload(target).kind()).isEqualTo(h.getSpec().getScaleTargetRef().getKind());
+            boolean cpu = h.getSpec().getMetrics().stream()
                     .anyMatch(m -> m.getResource() != null && m.getResource().getName().equals("cpu"));
+            assertThat(cpu).as(h.getMetadata().getName() + " scales on CPU").isEqualTo(!target.equals(SandboxNamespaceTest.ORCHESTRATOR));
             assertThat(h.getSpec().getMaxReplicas()).isGreaterThanOrEqualTo(h.getSpec().getMinReplicas());
         }
     }

@@ -57,8 +57,13 @@ public class SandboxRegistry {
         return live.values().stream().filter(s -> s != sandbox && s.occupiesSlot()).count();
     }
 
+    /** Process slots (pods with the kubernetes driver) the live sandboxes hold: starting, running or awaiting a restart. */
+    public long slotsHeld() {
+        return live.values().stream().filter(Sandbox::occupiesSlot).count();
+    }
+
     /** Process slots still free under {@code PX_SANDBOX_MAX}. */
     public int freeSlots() {
-        return (int) Math.max(0, config.max() - live.values().stream().filter(Sandbox::occupiesSlot).count());
+        return (int) Math.max(0, config.max() - slotsHeld());
     }
 }

@@ -1,10 +1,7 @@
 package com.powerx.devhotload.sandbox.rest;
 
-import com.powerx.devhotload.contracts.CloudEvent;
-import com.powerx.devhotload.contracts.EventSources;
 import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.contracts.Topics;
-import com.powerx.devhotload.contracts.payload.SessionRegistered;
 import com.powerx.devhotload.devstack.DevStackResource;
 import com.powerx.devhotload.devstack.EventProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,8 +12,6 @@ import io.quarkus.test.junit.TestProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,7 +57,7 @@ class CapacityTest {
                     .body("error_code", equalTo("DEV_CAPACITY_REACHED"));
 
             // An external plugin runs on the developer's machine: it takes no process slot.
-            probe.publish(external(external));
+            probe.publish(Plugins.registeredExternal("local", external));
             Sandboxes.await(probe, EventTypes.SANDBOX_READY, external);
 
             // Room again: the next reload of the refused session starts it.
@@ -77,11 +72,5 @@ class CapacityTest {
             Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, second);
             Sandboxes.await(probe, EventTypes.SANDBOX_STOPPED, external);
         }
-    }
-
-    private static CloudEvent external(String id) {
-        return CloudEvent.create(EventSources.SESSION_SERVICE, EventTypes.SESSION_REGISTERED, id, "local", "com.acme.ext", id,
-                new SessionRegistered(id, "local", "dev-local", "com.acme.ext", "1.0.0", "external", null, List.of(), null,
-                        null, "0".repeat(64), Instant.now().plusSeconds(900), List.of(), "pending"));
     }
 }

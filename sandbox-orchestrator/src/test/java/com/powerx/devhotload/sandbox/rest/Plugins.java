@@ -73,6 +73,13 @@ public final class Plugins {
                 Instant.now().plusSeconds(900), List.of(), "pending"));
     }
 
+    /** An {@code external} session: its plugin runs on the developer's machine, so it holds no process slot. */
+    public static CloudEvent registeredExternal(String tenant, String sessionId) {
+        return event(EventTypes.SESSION_REGISTERED, tenant, sessionId, new SessionRegistered(sessionId, tenant, "dev-" + tenant,
+                "com.acme.ext", "1.0.0", "external", null, List.of(), null, null, "0".repeat(64),
+                Instant.now().plusSeconds(900), List.of(), "pending"));
+    }
+
     public static CloudEvent reload(String tenant, String sessionId, long sequence, String plugin) {
         return event(EventTypes.RELOAD_REQUESTED, tenant, sessionId, new ReloadRequested(sessionId, sequence,
                 UUID.randomUUID().toString(), "full", files(plugin), List.of("index.mjs"), "sha256:test-" + sequence, sequence,
