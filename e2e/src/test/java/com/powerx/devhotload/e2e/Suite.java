@@ -136,6 +136,15 @@ public final class Suite {
         env.put("PX_PG_PASSWORD", stack.postgres().password());
         env.put("PX_REDIS_URL", stack.redis().uri());
         env.put("PX_KAFKA_BOOTSTRAP", stack.kafka().bootstrapServers());
+        // Over the broker's SASL/SCRAM listener when it has one, as against a Strimzi cluster: every Kafka client of
+        // every service (channels, outbox relay, log producer, the gateway's consumer, health check) must authenticate
+        // there, or its part of the loop fails here. The tests' own probes use the plain listener.
+        stack.kafka().sasl().ifPresent(sasl -> {
+            env.put("PX_KAFKA_BOOTSTRAP", sasl.bootstrapServers());
+            env.put("PX_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+            env.put("PX_KAFKA_SASL_MECHANISM", sasl.mechanism());
+            env.put("PX_KAFKA_SASL_JAAS_CONFIG", sasl.jaasConfig());
+        });
         env.put("PX_AUTH_MODE", "local");
         env.put("PX_DEV_BLOB_DIR", root().resolve("e2e/target/blobs").toString());
         // Above the 128 MiB default, so a 200 MB bundle file can show that uploads stream instead of buffering.

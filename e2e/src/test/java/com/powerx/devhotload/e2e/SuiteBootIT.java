@@ -26,6 +26,9 @@ class SuiteBootIT {
 
     @Test
     void everyServiceIsReadyWithKafkaAndItsDatastoreUp() throws Exception {
+        // Reached through the broker's SASL/SCRAM listener (Suite): Kafka UP means this service's health check
+        // authenticated there. Without the listener the suite would fall back to the plain one, and prove nothing.
+        assertThat(suite.stack().kafka().sasl()).as("the broker's SASL listener the services use").isPresent();
         for (String service : Suite.SERVICES) {
             HttpResponse<String> r = get(service, "/q/health/ready", null);
             assertThat(r.statusCode()).as(service).isEqualTo(200);

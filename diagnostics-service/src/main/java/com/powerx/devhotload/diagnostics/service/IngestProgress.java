@@ -110,6 +110,7 @@ public class IngestProgress {
                     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
                     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
                     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+                    props.putAll(com.powerx.devhotload.platform.kafka.KafkaClientSecurity.settings());
                     admin = Admin.create(props);
                 }
                 a = admin;

@@ -19,17 +19,24 @@ public final class KafkaBrokerProcess implements KafkaNode, Crashable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    /** A second client listener that requires SASL/SCRAM, so tests can run services against an authenticating broker. */
+    private final int saslPort;
     private Process process;
 
-    private KafkaBrokerProcess(Path dataDir, int port, int controllerPort) {
+    static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    static final String SCRAM_USER = "px-suite";
+    static final String SCRAM_PASSWORD = "px-suite-scram-secret";
+
+    private KafkaBrokerProcess(Path dataDir, int port, int controllerPort, int saslPort) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslPort = saslPort;
     }
 
     /** Formats the log directory on first use, then starts the broker and waits until its port accepts connections. */
     public static KafkaBrokerProcess start(Path dataDir, int port, int controllerPort) throws IOException, InterruptedException {
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(dataDir, port, controllerPort);
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(dataDir, port, controllerPort, FreePorts.next());
         broker.formatIfNeeded();
         broker.startProcess();
         return broker;
@@ -49,10 +56,15 @@ public final class KafkaBrokerProcess implements KafkaNode, Crashable {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
         p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        // SCRAM as Strimzi's KafkaUsers use it; the user is written into the metadata log at format time (below).
+        p.setProperty("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+        p.setProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("log.dirs", logDir().toAbsolutePath().toString());
         p.setProperty("offsets.topic.replication.factor", "1");
@@ -71,7 +83,8 @@ public final class KafkaBrokerProcess implements KafkaNode, Crashable {
         }
         String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
         int exit = javaProcess("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-                configFile().toAbsolutePath().toString())
+                configFile().toAbsolutePath().toString(),
+                "--add-scram", SCRAM_MECHANISM + "=[name=" + SCRAM_USER + ",password=" + SCRAM_PASSWORD + "]")
                 .redirectOutput(dataDir.resolve("format.log").toFile())
                 .redirectErrorStream(true)
                 .start().waitFor();
@@ -137,6 +150,12 @@ public final class KafkaBrokerProcess implements KafkaNode, Crashable {
     @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The SASL listener; its SCRAM user exists only in a log directory this class formatted (any since it has one). */
+    @Override
+    public java.util.Optional<SaslListener> sasl() {
+        return java.util.Optional.of(new SaslListener("127.0.0.1:" + saslPort, SCRAM_MECHANISM, SCRAM_USER, SCRAM_PASSWORD));
     }
 
     @Override

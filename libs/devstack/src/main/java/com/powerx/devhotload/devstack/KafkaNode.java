@@ -9,6 +9,21 @@ public interface KafkaNode extends AutoCloseable {
     @Override
     void close() throws Exception;
 
+    /** A listener that requires SASL/SCRAM, when this cluster has one (a broker process started here does). */
+    default java.util.Optional<SaslListener> sasl() {
+        return java.util.Optional.empty();
+    }
+
+    /** A SASL_PLAINTEXT listener with one SCRAM user, as a Strimzi KafkaUser gives a service (over TLS there). */
+    record SaslListener(String bootstrapServers, String mechanism, String username, String password) {
+
+        /** The client's {@code sasl.jaas.config}, the form a Strimzi KafkaUser Secret holds under that key. */
+        public String jaasConfig() {
+            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + username
+                    + "\" password=\"" + password + "\";";
+        }
+    }
+
     /** An already running cluster (e.g. {@code PX_KAFKA_BOOTSTRAP}); closing it does nothing. */
     static KafkaNode external(String bootstrap) {
         return new KafkaNode() {

@@ -3,6 +3,7 @@ package com.powerx.devhotload.stream.messaging;
 import com.powerx.devhotload.contracts.CloudEvent;
 import com.powerx.devhotload.contracts.EventCodec;
 import com.powerx.devhotload.contracts.InvalidEventException;
+import com.powerx.devhotload.platform.kafka.KafkaClientSecurity;
 import com.powerx.devhotload.stream.config.StreamConfig;
 import com.powerx.devhotload.stream.service.EventIngest;
 import com.powerx.devhotload.stream.service.StreamMetrics;
@@ -193,6 +194,7 @@ public class EventConsumer {
         // FaultInjectionIT measured it).
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+        props.putAll(KafkaClientSecurity.settings());
         return props;
     }
 

@@ -32,6 +32,7 @@ public final class EventProducers {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.putAll(KafkaClientSecurity.settings());
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
