@@ -2,6 +2,8 @@ package com.powerx.devhotload.session.service;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.powerx.devhotload.platform.api.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fixed one-minute windows per tenant and action, counted in Redis so every replica shares them. Over the limit the
@@ -23,11 +26,20 @@ public class RateLimiter {
 
     private static final long WINDOW_SECONDS = 60;
     static final Duration ANSWER_WITHIN = Duration.ofMillis(500);
+    /** One warning per this long while Redis is away, not one per request (80 a second under load). */
+    private static final long WARN_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final ReactiveRedisDataSource redis;
+    /** Requests let through unlimited: what ops alert on (a limiter that is away does not show otherwise). */
+    private final Counter bypassed;
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private final AtomicLong sinceWarning = new AtomicLong();
 
-    public RateLimiter(ReactiveRedisDataSource redis) {
+    public RateLimiter(ReactiveRedisDataSource redis, MeterRegistry meters) {
         this.redis = redis;
+        this.bypassed = Counter.builder("dev.hotload.rate.limiter.bypassed")
+                .description("Dev API requests let through without a rate-limit check because Redis did not answer")
+                .register(meters);
     }
 
     @WithSpan("RateLimiter.check")
@@ -39,7 +51,7 @@ public class RateLimiter {
                 .call(count -> count == 1 ? redis.key().expire(key, Duration.ofSeconds(WINDOW_SECONDS * 2)) : Uni.createFrom().voidItem())
                 .ifNoItem().after(ANSWER_WITHIN).fail()
                 .onFailure().recoverWithItem(e -> {
-                    Log.warnf("rate limiter unavailable (%s); letting the request through", e.getMessage());
+                    unavailable(e);
                     return 0L;
                 })
                 .map(count -> {
@@ -48,5 +60,18 @@ public class RateLimiter {
                     }
                     return null;
                 });
+    }
+
+    private void unavailable(Throwable e) {
+        bypassed.increment();
+        long unlimited = sinceWarning.incrementAndGet();
+        long last = lastWarning.get();
+        long now = System.nanoTime();
+        if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+            sinceWarning.addAndGet(-unlimited);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Log.warnf("rate limiter unavailable (%s): %d request(s) let through unlimited since the last warning; "
+                    + "next warning in 30 s at the earliest (metric dev_hotload_rate_limiter_bypassed_total)", why, unlimited);
+        }
     }
 }
