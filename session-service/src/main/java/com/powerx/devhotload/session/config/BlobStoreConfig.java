@@ -33,7 +33,10 @@ public interface BlobStoreConfig {
         /** {@code PX_BLOB_S3_BUCKET}: required with {@code PX_BLOB_STORE=s3}; the bucket must exist. */
         Optional<String> bucket();
 
-        /** {@code PX_BLOB_S3_ACCESS_KEY} / {@code PX_BLOB_S3_SECRET_KEY}; absent: the SDK's default chain (IRSA, env, profile). */
+        /**
+         * {@code PX_BLOB_S3_ACCESS_KEY} / {@code PX_BLOB_S3_SECRET_KEY}; absent: the SDK's default chain (env, web
+         * identity/IRSA, profile, Pod Identity, instance profile).
+         */
         Optional<String> accessKey();
 
         Optional<String> secretKey();

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     private final S3Client s3;
     private final S3Presigner presigner;
+    private final AwsCredentialsProvider credentials;
     private final String bucket;
     private final String prefix;
     private final long maxBlobBytes;
@@ -54,9 +56,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private final Duration presignTtl;
     private final Path spoolDir;
 
-    S3BlobStore(S3Client s3, S3Presigner presigner, BlobStoreConfig.S3 config, long maxBlobBytes, Path spoolDir) {
+    S3BlobStore(S3Client s3, S3Presigner presigner, AwsCredentialsProvider credentials, BlobStoreConfig.S3 config,
+                long maxBlobBytes, Path spoolDir) {
         this.s3 = s3;
         this.presigner = presigner;
+        this.credentials = credentials;
         this.bucket = config.bucket().orElseThrow(() -> new IllegalStateException("PX_BLOB_STORE=s3 needs PX_BLOB_S3_BUCKET"));
         this.prefix = config.prefix().orElse("");
         this.maxBlobBytes = maxBlobBytes;
@@ -68,9 +72,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     /** A store on the configured bucket; uploads are spooled under {@code spoolDir} until their length is known. */
     public static S3BlobStore create(BlobStoreConfig.S3 config, long maxBlobBytes, Path spoolDir) {
         Region region = Region.of(config.region());
-        AwsCredentialsProvider credentials = config.accessKey().isPresent() && config.secretKey().isPresent()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey().get(), config.secretKey().get()))
-                : DefaultCredentialsProvider.builder().build();
+        AwsCredentialsProvider credentials = credentialsProvider(config.accessKey(), config.secretKey());
         var client = S3Client.builder().region(region).credentialsProvider(credentials)
                 .forcePathStyle(config.pathStyleAccess())
                 .httpClientBuilder(ApacheHttpClient.builder())
@@ -82,7 +84,18 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyleAccess()).build());
         config.endpoint().ifPresent(client::endpointOverride);
         config.presignEndpoint().or(config::endpoint).ifPresent(presigner::endpointOverride);
-        return new S3BlobStore(client.build(), presigner.build(), config, maxBlobBytes, spoolDir);
+        return new S3BlobStore(client.build(), presigner.build(), credentials, config, maxBlobBytes, spoolDir);
+    }
+
+    /**
+     * The configured key pair when both halves are set; otherwise the SDK's default chain, which is how a pod role
+     * arrives: IRSA's web identity token (through the {@code sts} module), EKS Pod Identity's container endpoint.
+     */
+    static AwsCredentialsProvider credentialsProvider(Optional<String> accessKey, Optional<String> secretKey) {
+        if (accessKey.isPresent() && secretKey.isPresent()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get(), secretKey.get()));
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 
     @Override
@@ -203,5 +216,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public void close() {
         presigner.close();
         s3.close();
+        // The clients do not close a provider they were handed; the default chain may hold an STS client.
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
+        }
     }
 }
