@@ -42,8 +42,9 @@ class EnvironmentTest {
         }
     }
 
+    /** A variable whose value is a credential (a Kafka JAAS line carries its SCRAM password). */
     static boolean isSecret(String name) {
-        return name.matches(".*(PASSWORD|TOKEN|SECRET|HMAC_KEY|SLACK_WEBHOOK_URL)$");
+        return name.matches(".*(PASSWORD|TOKEN|SECRET|HMAC_KEY|SLACK_WEBHOOK_URL|JAAS_CONFIG)$");
     }
 
     /** The container's environment as Kubernetes builds it: envFrom in order (later wins), then env. */

@@ -37,14 +37,11 @@ class NetworkPolicyTest {
             "in ticket-bridge <- ns/ingress-nginx :8085/TCP",
             "in telemetry-ingest <- ns/ingress-nginx :8086/TCP",
             // Data ownership: PostgreSQL (session, orchestrator, diagnostics, tickets), Redis (gateway, telemetry,
-            // session-service's rate limits), Kafka (all six).
+            // session-service's rate limits). Kafka (all six) below: its port depends on the listener.
             "out session-service -> any :5432/TCP", "out sandbox-orchestrator -> any :5432/TCP",
             "out diagnostics-service -> any :5432/TCP", "out ticket-bridge -> any :5432/TCP",
             "out stream-gateway -> any :6379/TCP", "out telemetry-ingest -> any :6379/TCP",
             "out session-service -> any :6379/TCP",
-            "out session-service -> any :9092/TCP", "out sandbox-orchestrator -> any :9092/TCP",
-            "out stream-gateway -> any :9092/TCP", "out diagnostics-service -> any :9092/TCP",
-            "out ticket-bridge -> any :9092/TCP", "out telemetry-ingest -> any :9092/TCP",
             // Orchestrator → session-service blobs.
             "out sandbox-orchestrator -> session-service :8081/TCP", "in session-service <- sandbox-orchestrator :8081/TCP",
             // Orchestrator replica → the replica that runs a session (a forwarded sandbox API call).
@@ -66,6 +63,18 @@ class NetworkPolicyTest {
             "out sandbox-orchestrator -> 0.0.0.0/0 :443/TCP", "out sandbox-orchestrator -> 0.0.0.0/0 :6443/TCP",
             // ticket-bridge → the trackers and notification webhooks on the internet.
             "out ticket-bridge -> 0.0.0.0/0 except [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16] :443/TCP");
+
+    /** Every service → Kafka's plain listener (px-suite without PX_KAFKA_SECURITY_PROTOCOL, or PLAINTEXT). */
+    static final Set<String> KAFKA_PLAIN = Set.of(
+            "out session-service -> any :9092/TCP", "out sandbox-orchestrator -> any :9092/TCP",
+            "out stream-gateway -> any :9092/TCP", "out diagnostics-service -> any :9092/TCP",
+            "out ticket-bridge -> any :9092/TCP", "out telemetry-ingest -> any :9092/TCP");
+
+    /** components/kafka-scram-tls (SASL_SSL): every service → the TLS listener instead, and nothing to 9092. */
+    static final Set<String> KAFKA_TLS = Set.of(
+            "out session-service -> any :9093/TCP", "out sandbox-orchestrator -> any :9093/TCP",
+            "out stream-gateway -> any :9093/TCP", "out diagnostics-service -> any :9093/TCP",
+            "out ticket-bridge -> any :9093/TCP", "out telemetry-ingest -> any :9093/TCP");
 
     /** components/cnpg: the database pods' own needs. */
     static final Set<String> CNPG = Set.of(
@@ -92,6 +101,12 @@ class NetworkPolicyTest {
     void policiesOpenExactlyTheArchitecturesFlows(String variant) {
         Rendered r = Rendered.of(variant);
         Set<String> expected = new TreeSet<>(SUITE);
+        String protocol = r.configMap("px-suite").getData().getOrDefault("PX_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        expected.addAll(switch (protocol) {
+            case "PLAINTEXT" -> KAFKA_PLAIN;
+            case "SASL_SSL" -> KAFKA_TLS;
+            default -> throw new AssertionError(variant + ": no allow-list for Kafka over " + protocol);
+        });
         if (!r.kind("Cluster").isEmpty()) {
             expected.addAll(CNPG);
         }

@@ -22,6 +22,7 @@ class ParseAndImagesTest {
     /** Custom resources this deployment uses, with the API version each operator serves. */
     static final Map<String, String> CUSTOM_KINDS = Map.of(
             "KafkaTopic", "kafka.strimzi.io/v1beta2",
+            "KafkaUser", "kafka.strimzi.io/v1beta2",
             "Cluster", "postgresql.cnpg.io/v1",
             "Database", "postgresql.cnpg.io/v1",
             "ServiceMonitor", "monitoring.coreos.com/v1",
