@@ -14,6 +14,7 @@ import com.powerx.devhotload.stream.repository.ReplayStreamRepository.NewEntry;
 import com.powerx.devhotload.stream.repository.SessionDirectory;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
@@ -184,25 +185,42 @@ public class EventIngest {
     /** The ingest's own connection: commands on one connection are applied in the order they were sent. */
     private Future<RedisConnection> connection() {
         Future<RedisConnection> current = connection;
-        if (current == null || current.failed()) {
-            synchronized (this) {
-                current = connection;
-                if (current == null || current.failed()) {
-                    current = redis.connect().onSuccess(conn -> {
-                        conn.exceptionHandler(e -> forget(conn));
-                        conn.endHandler(v -> forget(conn));
-                    });
-                    connection = current;
-                }
-            }
+        if (current != null && !current.failed()) {
+            return current;
         }
-        return current;
+        Promise<RedisConnection> opening;
+        synchronized (this) {
+            current = connection;
+            if (current != null && !current.failed()) {
+                return current;
+            }
+            opening = Promise.promise();
+            connection = opening.future();
+        }
+        // Opened outside the lock, like the close in forget: no Redis client lock is ever taken while holding this one.
+        redis.connect().onSuccess(conn -> {
+            conn.exceptionHandler(e -> forget(conn));
+            conn.endHandler(v -> forget(conn));
+        }).onComplete(opening);
+        return opening.future();
     }
 
-    private synchronized void forget(RedisConnection conn) {
-        Future<RedisConnection> current = connection;
-        if (current != null && current.succeeded() && current.result() == conn) {
-            connection = null;
+    /**
+     * Drops {@code conn} if it is still the ingest's connection. It is closed outside this object's lock: closing takes
+     * the connection's own lock, and the connection calls its end handler (this method) while holding that lock — with
+     * both under one lock, a Redis killed mid-pipeline deadlocked the two event loops for good (one in close() holding
+     * this, the other in the end handler holding the connection; FaultInjectionIT, kill -9 of Redis, 150 s blocked).
+     */
+    private void forget(RedisConnection conn) {
+        boolean ours;
+        synchronized (this) {
+            Future<RedisConnection> current = connection;
+            ours = current != null && current.succeeded() && current.result() == conn;
+            if (ours) {
+                connection = null;
+            }
+        }
+        if (ours) {
             conn.close();
         }
     }
