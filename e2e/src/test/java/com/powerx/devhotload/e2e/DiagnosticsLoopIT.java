@@ -260,6 +260,8 @@ class DiagnosticsLoopIT {
         // A second diagnostics whose evidence consumer reads only lifecycle events (its own group and database): its store
         // never holds the session's sandbox events or logs, so a report of it can only be completed by the fallback.
         suite.stack().postgres().ensureDatabase("px_diagnostics_fallback");
+        // Its group is this test's, not the manifests': granted to the service's KafkaUser as an operator would.
+        suite.allowGroup("diagnostics-service", "diagnostics-fallback");
         String lagging = suite.startReplica("diagnostics-service", Map.of("PX_PG_DB", "px_diagnostics_fallback",
                 "MP_MESSAGING_INCOMING_EVIDENCE_TOPICS", "dev.session.lifecycle",
                 "MP_MESSAGING_INCOMING_EVIDENCE_GROUP_ID", "diagnostics-fallback",

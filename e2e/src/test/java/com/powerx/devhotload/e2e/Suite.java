@@ -42,6 +42,8 @@ public final class Suite {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final DevStack stack;
     private final OtlpReceiver traces;
+    /** The prod overlay's KafkaUsers, created on the broker with their ACLs, by name. */
+    private final Map<String, KafkaUsers.User> kafkaUsers = new LinkedHashMap<>();
     private Duration startup;
 
     private Suite(DevStack stack, OtlpReceiver traces) {
@@ -64,6 +66,10 @@ public final class Suite {
 
     private void start() throws Exception {
         Files.createDirectories(logs());
+        if (stack.kafka().sasl().isPresent()) {
+            kafkaUsers.putAll(KafkaUsers.read(root()));
+            KafkaUsers.create(stack.kafka().bootstrapServers(), kafkaUsers.values());
+        }
         Instant begin = Instant.now();
         // Every port first: a service is told its peers' URLs when it is launched.
         for (String service : SERVICES) {
@@ -139,11 +145,13 @@ public final class Suite {
         // Over the broker's SASL/SCRAM listener when it has one, as against a Strimzi cluster: every Kafka client of
         // every service (channels, outbox relay, log producer, the gateway's consumer, health check) must authenticate
         // there, or its part of the loop fails here. The tests' own probes use the plain listener.
+        // Each service logs in as its own KafkaUser of the prod manifests, whose ACLs the broker enforces (KafkaUsers).
         stack.kafka().sasl().ifPresent(sasl -> {
             env.put("PX_KAFKA_BOOTSTRAP", sasl.bootstrapServers());
             env.put("PX_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
             env.put("PX_KAFKA_SASL_MECHANISM", sasl.mechanism());
-            env.put("PX_KAFKA_SASL_JAAS_CONFIG", sasl.jaasConfig());
+            KafkaUsers.User user = kafkaUsers.get("px-kafka-" + service);
+            env.put("PX_KAFKA_SASL_JAAS_CONFIG", user != null ? user.jaasConfig() : sasl.jaasConfig());
         });
         env.put("PX_AUTH_MODE", "local");
         env.put("PX_DEV_BLOB_DIR", root().resolve("e2e/target/blobs").toString());
@@ -251,6 +259,22 @@ public final class Suite {
 
     public DevStack stack() {
         return stack;
+    }
+
+    /**
+     * Lets {@code service}'s KafkaUser read with consumer group {@code group} too: for a test that runs a replica with a
+     * group of its own, which the prod ACLs rightly do not allow. Nothing to do on a broker without ACLs.
+     */
+    void allowGroup(String service, String group) throws Exception {
+        KafkaUsers.User user = kafkaUsers.get("px-kafka-" + service);
+        if (user != null) {
+            KafkaUsers.allowGroup(stack.kafka().bootstrapServers(), user, group);
+        }
+    }
+
+    /** The KafkaUsers the services log in as, by name. */
+    Map<String, KafkaUsers.User> kafkaUsers() {
+        return Map.copyOf(kafkaUsers);
     }
 
     /** The spans the services exported (every service exports to it). */

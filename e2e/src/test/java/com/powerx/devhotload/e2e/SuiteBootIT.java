@@ -29,6 +29,8 @@ class SuiteBootIT {
         // Reached through the broker's SASL/SCRAM listener (Suite): Kafka UP means this service's health check
         // authenticated there. Without the listener the suite would fall back to the plain one, and prove nothing.
         assertThat(suite.stack().kafka().sasl()).as("the broker's SASL listener the services use").isPresent();
+        assertThat(suite.kafkaUsers()).as("a KafkaUser, with its prod ACLs, for every service")
+                .containsKeys(Suite.SERVICES.stream().map(service -> "px-kafka-" + service).toArray(String[]::new));
         for (String service : Suite.SERVICES) {
             HttpResponse<String> r = get(service, "/q/health/ready", null);
             assertThat(r.statusCode()).as(service).isEqualTo(200);

@@ -65,6 +65,12 @@ public final class KafkaBrokerProcess implements KafkaNode, Crashable {
         p.setProperty("sasl.enabled.mechanisms", SCRAM_MECHANISM);
         p.setProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        // ACLs are enforced, as on a Strimzi cluster with simple authorization, for the users a test adds and grants
+        // (the e2e suite gives each service its own, with the prod KafkaUsers' ACLs). The plain listener's anonymous
+        // clients (the broker itself, tests' probes, deploy/local's services) and the one SCRAM user above stay
+        // unrestricted.
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.setProperty("super.users", "User:ANONYMOUS;User:" + SCRAM_USER);
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("log.dirs", logDir().toAbsolutePath().toString());
         p.setProperty("offsets.topic.replication.factor", "1");
