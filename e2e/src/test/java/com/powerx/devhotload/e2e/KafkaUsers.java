@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.powerx.devhotload.devstack.KafkaNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -41,8 +42,7 @@ final class KafkaUsers {
     record User(String name, String password, List<AclBinding> acls) {
 
         String jaasConfig() {
-            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name
-                    + "\" password=\"" + password + "\";";
+            return KafkaNode.SaslListener.scramJaasConfig(name, password);
         }
     }
 

@@ -19,6 +19,11 @@ public interface KafkaNode extends AutoCloseable {
 
         /** The client's {@code sasl.jaas.config}, the form a Strimzi KafkaUser Secret holds under that key. */
         public String jaasConfig() {
+            return scramJaasConfig(username, password);
+        }
+
+        /** The {@code sasl.jaas.config} of any SCRAM user (the e2e suite gives each service one of its own). */
+        public static String scramJaasConfig(String username, String password) {
             return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + username
                     + "\" password=\"" + password + "\";";
         }

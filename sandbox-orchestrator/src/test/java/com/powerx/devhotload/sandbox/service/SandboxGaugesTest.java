@@ -4,6 +4,7 @@ import com.powerx.devhotload.contracts.EventTypes;
 import com.powerx.devhotload.contracts.Topics;
 import com.powerx.devhotload.devstack.DevStackResource;
 import com.powerx.devhotload.devstack.EventProbe;
+import com.powerx.devhotload.devstack.MetricSamples;
 import com.powerx.devhotload.sandbox.rest.Plugins;
 import com.powerx.devhotload.sandbox.rest.Sandboxes;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,11 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -90,11 +89,10 @@ class SandboxGaugesTest {
         return value;
     }
 
-    /** One unlabelled sample of the Prometheus text exposition; fails if the meter is not exported at all. */
+    /** One sample of the Prometheus text exposition; fails if the meter is not exported at all. */
     private static double sample(String name) {
-        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)").matcher(body);
-        assertThat(m.find()).as(name + " on /q/metrics").isTrue();
-        return Double.parseDouble(m.group(1));
+        OptionalDouble value = MetricSamples.of(name);
+        assertThat(value).as(name + " on /q/metrics").isPresent();
+        return value.getAsDouble();
     }
 }
